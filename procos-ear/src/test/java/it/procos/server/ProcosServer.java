@@ -1,0 +1,142 @@
+package it.procos.server;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The packaged {@code procos} server the build installed, run the way an operator runs it
+ * ({@code bin/server start|stop}), but with its own output directory (database, logs) and ports so
+ * tests never touch a server a developer has running.
+ */
+final class ProcosServer implements AutoCloseable {
+
+    static final int HTTP_PORT = 9280;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path wlpHome = Path.of(System.getProperty("procos.wlp.home", "target/liberty/wlp"));
+    private final Path outputDir;
+    private final Map<String, String> environment = new HashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private boolean running;
+
+    ProcosServer(Path outputDir) {
+        this.outputDir = outputDir;
+        environment.put("WLP_OUTPUT_DIR", outputDir.toAbsolutePath().toString());
+        environment.put("PROCOS_HTTP_PORT", String.valueOf(HTTP_PORT));
+        environment.put("PROCOS_HTTPS_PORT", "9643");
+        environment.put("PROCOS_GRPC_PORT", "50251");
+        environment.put("PROCOS_MONITOR_INTERVAL", "PT2S");
+    }
+
+    ProcosServer with(String variable, String value) {
+        environment.put(variable, value);
+        return this;
+    }
+
+    void start() throws IOException, InterruptedException {
+        run("start");
+        running = true;
+    }
+
+    void stop() throws IOException, InterruptedException {
+        if (running) {
+            run("stop");
+            running = false;
+        }
+    }
+
+    /** Polls until the kernel has booted (ready or not) and returns the readiness answer. */
+    Health awaitBooted(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Health last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                Health started = get("/health/started");
+                if (started.status() == 200) {
+                    return get("/health/ready");
+                }
+                last = started;
+            } catch (IOException notListeningYet) {
+                // the HTTP endpoint opens before the application; keep polling
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("server did not boot within " + timeout + "; last answer " + last + "\n" + messagesLogTail());
+    }
+
+    Health get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(path);
+        JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        return new Health(response.statusCode(), body);
+    }
+
+    String text(String path) throws IOException, InterruptedException {
+        return send(path).body();
+    }
+
+    private HttpResponse<String> send(String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + path)).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    Path jsonLog() {
+        return outputDir.resolve("procos/logs/procos.jsonl");
+    }
+
+    String messagesLogTail() {
+        try {
+            List<String> lines = Files.readAllLines(outputDir.resolve("procos/logs/messages.log"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no messages.log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        stop();
+    }
+
+    private void run(String action) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(wlpHome.resolve("bin/server").toString(), action, "procos"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("server " + action + " hung");
+        }
+        if (process.exitValue() != 0 && !(action.equals("stop") && process.exitValue() == 1)) {
+            throw new AssertionError("server " + action + " exited " + process.exitValue() + ": " + output);
+        }
+    }
+
+    /** An HTTP answer with its JSON body. */
+    record Health(int status, JsonNode body) {
+
+        /** The data of the kernel's readiness check. */
+        JsonNode kernelData() {
+            for (JsonNode check : body.path("checks")) {
+                if (check.path("name").asText().startsWith("procos-kernel")) {
+                    return check.path("data");
+                }
+            }
+            throw new AssertionError("no procos-kernel check in " + body);
+        }
+    }
+}

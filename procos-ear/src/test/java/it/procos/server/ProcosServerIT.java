@@ -1,0 +1,117 @@
+package it.procos.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged server as an operator runs it: restarts, bad settings, a broken BPMN file, no database. */
+class ProcosServerIT {
+
+    private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
+
+    @TempDir
+    Path work;
+
+    @Test
+    void rootOrchestratorRunsExactlyOnceAcrossServerRestarts() throws Exception {
+        String rootBefore;
+        try (ProcosServer server = new ProcosServer(work.resolve("out"))) {
+            server.start();
+            ProcosServer.Health ready = server.awaitBooted(BOOT_TIMEOUT);
+            assertThat(ready.status()).as(ready.body().toString()).isEqualTo(200);
+            rootBefore = ready.kernelData().path("root_instance_id").asText();
+            assertThat(rootBefore).isNotBlank();
+        }
+        try (ProcosServer server = new ProcosServer(work.resolve("out"))) {
+            server.start();
+            ProcosServer.Health ready = server.awaitBooted(BOOT_TIMEOUT);
+            assertThat(ready.status()).as(ready.body().toString()).isEqualTo(200);
+            assertThat(ready.kernelData().path("root_instance_id").asText()).isEqualTo(rootBefore);
+
+            JsonNode kernel = server.get("/procos/api/kernel").body();
+            assertThat(kernel.path("processes").path("deployed")).as("nothing unchanged is redeployed").isEmpty();
+            assertThat(kernel.path("processes").path("unchanged").toString()).contains("root_peo.bpmn");
+            assertThat(server.get("/health/live").status()).isEqualTo(200);
+            assertThat(server.text("/metrics"))
+                    .contains("bpmn_deploys_total", "process_starts_total", "incidents_total", "pde_tasks_total{")
+                    .contains("kernel_ready");
+        }
+    }
+
+    @Test
+    void everyInvalidSettingIsReportedTogetherAndTheServerStaysUp() throws Exception {
+        try (ProcosServer server = new ProcosServer(work.resolve("out"))
+                .with("PROCOS_DB_URL", "mysql://db.example/procos")
+                .with("PROCOS_MONITOR_INTERVAL", "soon")
+                .with("PROCOS_ENGINE_JOB_THREADS", "0")) {
+            server.start();
+            ProcosServer.Health ready = server.awaitBooted(BOOT_TIMEOUT);
+
+            assertThat(ready.status()).isEqualTo(503);
+            JsonNode data = ready.kernelData();
+            assertThat(data.path("failed_phase").asText()).isEqualTo("VALIDATING_CONFIG");
+            assertThat(data.path("problems").asText())
+                    .contains("procos.db.url", "not a supported JDBC URL")
+                    .contains("procos.monitor.interval", "ISO-8601 duration")
+                    .contains("procos.engine.job-threads", "between 1 and 64");
+            assertThat(server.get("/health/live").status()).as("a misconfigured kernel is still alive").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void brokenBpmnFileIsRefusedByNameWhileTheRestDeploys() throws Exception {
+        Path processes = Files.createDirectories(work.resolve("processes"));
+        Files.writeString(processes.resolve("broken.bpmn"), "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">\n<bpmn:process id=\"x\"",
+                StandardCharsets.UTF_8);
+        Files.writeString(processes.resolve("entity.bpmn"), """
+                <?xml version="1.0"?>
+                <!DOCTYPE d [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
+                  <bpmn:process id="xxe" name="&secret;" isExecutable="true"/>
+                </bpmn:definitions>
+                """, StandardCharsets.UTF_8);
+        try (ProcosServer server = new ProcosServer(work.resolve("out")).with("PROCOS_PROCESSES_DIR", processes.toString())) {
+            server.start();
+            ProcosServer.Health ready = server.awaitBooted(BOOT_TIMEOUT);
+
+            assertThat(ready.status()).isEqualTo(503);
+            JsonNode data = ready.kernelData();
+            assertThat(data.path("phase").asText()).isEqualTo("MONITORING");
+            assertThat(data.path("processes_failed").asInt()).isEqualTo(2);
+            assertThat(data.path("problems").asText()).contains("broken.bpmn").contains("entity.bpmn");
+            assertThat(data.path("root_instance_id").asText()).as("the platform's own processes still run").isNotBlank();
+            JsonNode kernel = server.get("/procos/api/kernel").body();
+            assertThat(kernel.path("processes").path("deployed").toString()).contains("root_peo.bpmn");
+        }
+    }
+
+    @Test
+    void unreachableDatabaseIsNamedInReadinessAndTheServerStaysUp() throws Exception {
+        try (ProcosServer server = new ProcosServer(work.resolve("out"))
+                .with("PROCOS_DB_URL", "jdbc:postgresql://127.0.0.1:1/procos")
+                .with("PROCOS_DB_USER", "procos")
+                .with("PROCOS_DB_PASSWORD", "s3cret-pw")) {
+            server.start();
+            ProcosServer.Health ready = server.awaitBooted(BOOT_TIMEOUT);
+
+            assertThat(ready.status()).isEqualTo(503);
+            JsonNode data = ready.kernelData();
+            assertThat(data.path("failed_phase").asText()).isEqualTo("STARTING_ENGINE");
+            assertThat(data.path("problems").asText()).contains("127.0.0.1:1").doesNotContain("s3cret-pw");
+            assertThat(server.get("/health/live").status()).isEqualTo(200);
+
+            List<String> log = Files.readAllLines(server.jsonLog());
+            ObjectMapper json = new ObjectMapper();
+            assertThat(log).anySatisfy(line -> assertThat(json.readTree(line).path("event").asText()).isEqualTo("kernel_boot_failed"));
+            assertThat(String.join("\n", log)).doesNotContain("s3cret-pw");
+        }
+    }
+}

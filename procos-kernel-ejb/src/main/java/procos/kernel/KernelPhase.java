@@ -1,0 +1,20 @@
+package procos.kernel;
+
+/** The kernel's lifecycle, in boot order. Only {@link #MONITORING} is ready. */
+public enum KernelPhase {
+    CREATED,
+    VALIDATING_CONFIG,
+    STARTING_ENGINE,
+    DEPLOYING,
+    STARTING_ROOT,
+    MONITORING,
+    /** Boot stopped at a phase; the status names the phase and the reasons. */
+    FAILED,
+    STOPPING,
+    STOPPED;
+
+    /** The log event and metric tag for a boot phase. */
+    public String eventName() {
+        return name().toLowerCase();
+    }
+}

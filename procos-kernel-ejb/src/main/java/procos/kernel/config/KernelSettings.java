@@ -1,0 +1,44 @@
+package procos.kernel.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The kernel's validated settings. Only {@link SettingsValidator} builds one, so holding an
+ * instance means every value has been checked.
+ *
+ * @param databaseUrl       JDBC URL of the engine database
+ * @param databaseKind      which database the URL points at
+ * @param databaseUser      JDBC user
+ * @param databasePassword  JDBC password (never logged)
+ * @param history           Camunda history level: none, activity, audit or full
+ * @param jobExecutorThreads threads the engine's job executor may use
+ * @param monitorInterval   how often the monitor looks at the engine
+ * @param rootIdleInterval  how long the root orchestrator idles between heartbeats
+ * @param shutdownTimeout   how long in-flight jobs may run on shutdown before they are interrupted
+ * @param grpcPort          port of the PDE gRPC server
+ * @param extraProcessesDir optional folder of additional BPMN files deployed beside the built-in set
+ */
+public record KernelSettings(
+        String databaseUrl,
+        DatabaseKind databaseKind,
+        String databaseUser,
+        String databasePassword,
+        String history,
+        int jobExecutorThreads,
+        Duration monitorInterval,
+        Duration rootIdleInterval,
+        Duration shutdownTimeout,
+        int grpcPort,
+        Optional<Path> extraProcessesDir) {
+
+    @Override
+    public String toString() {
+        return "KernelSettings[databaseUrl=" + databaseUrl + ", databaseKind=" + databaseKind
+                + ", databaseUser=" + databaseUser + ", history=" + history
+                + ", jobExecutorThreads=" + jobExecutorThreads + ", monitorInterval=" + monitorInterval
+                + ", rootIdleInterval=" + rootIdleInterval + ", shutdownTimeout=" + shutdownTimeout
+                + ", grpcPort=" + grpcPort + ", extraProcessesDir=" + extraProcessesDir + "]";
+    }
+}

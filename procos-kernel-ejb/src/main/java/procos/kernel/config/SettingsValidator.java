@@ -1,0 +1,137 @@
+package procos.kernel.config;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads every kernel setting from one lookup (MicroProfile Config in the server, a map in tests)
+ * and checks them all before failing, so the operator sees the whole list of problems at once.
+ * Setting names are MicroProfile Config keys; {@code procos.db.url} is also read from the
+ * environment variable {@code PROCOS_DB_URL}, and so on.
+ */
+public final class SettingsValidator {
+
+    public static final String DB_URL = "procos.db.url";
+    public static final String DB_USER = "procos.db.user";
+    public static final String DB_PASSWORD = "procos.db.password";
+    public static final String HISTORY = "procos.engine.history";
+    public static final String JOB_THREADS = "procos.engine.job-threads";
+    public static final String MONITOR_INTERVAL = "procos.monitor.interval";
+    public static final String ROOT_IDLE_INTERVAL = "procos.root.idle-interval";
+    public static final String SHUTDOWN_TIMEOUT = "procos.shutdown.timeout";
+    public static final String GRPC_PORT = "procos.grpc.port";
+    public static final String PROCESSES_DIR = "procos.processes.dir";
+
+    /** Embedded default: an H2 file in the server's working directory, which Liberty sets to its output dir. */
+    public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/procos";
+
+    private static final Set<String> HISTORY_LEVELS = Set.of("none", "activity", "audit", "full");
+
+    private final Function<String, Optional<String>> lookup;
+    private final List<ConfigProblem> problems = new ArrayList<>();
+
+    private SettingsValidator(Function<String, Optional<String>> lookup) {
+        this.lookup = key -> lookup.apply(key).map(String::trim).filter(value -> !value.isEmpty());
+    }
+
+    /**
+     * Validates every setting.
+     *
+     * @throws InvalidSettingsException listing every problem found
+     */
+    public static KernelSettings validate(Function<String, Optional<String>> lookup) throws InvalidSettingsException {
+        return new SettingsValidator(lookup).run();
+    }
+
+    private KernelSettings run() throws InvalidSettingsException {
+        String url = lookup.apply(DB_URL).orElse(DEFAULT_DB_URL);
+        Optional<DatabaseKind> kind = DatabaseKind.fromJdbcUrl(url);
+        if (kind.isEmpty()) {
+            problems.add(new ConfigProblem(DB_URL, url,
+                    "not a supported JDBC URL; expected jdbc:h2:… (embedded) or jdbc:postgresql://host:port/db"));
+        }
+        String user = lookup.apply(DB_USER).orElse(kind.orElse(DatabaseKind.H2) == DatabaseKind.H2 ? "sa" : "");
+        if (kind.orElse(null) == DatabaseKind.POSTGRESQL && user.isEmpty()) {
+            problems.add(new ConfigProblem(DB_USER, null, "required when " + DB_URL + " points at PostgreSQL"));
+        }
+        String password = lookup.apply(DB_PASSWORD).orElse("");
+
+        String history = lookup.apply(HISTORY).orElse("audit").toLowerCase();
+        if (!HISTORY_LEVELS.contains(history)) {
+            problems.add(new ConfigProblem(HISTORY, history, "must be one of " + String.join(", ", HISTORY_LEVELS.stream().sorted().toList())));
+        }
+        int jobThreads = integer(JOB_THREADS, 4, 1, 64);
+        Duration monitor = duration(MONITOR_INTERVAL, Duration.ofSeconds(30), Duration.ofSeconds(1));
+        Duration idle = duration(ROOT_IDLE_INTERVAL, Duration.ofMinutes(1), Duration.ofSeconds(1));
+        Duration shutdown = duration(SHUTDOWN_TIMEOUT, Duration.ofSeconds(30), Duration.ZERO);
+        int grpcPort = integer(GRPC_PORT, 50051, 1, 65535);
+        Optional<Path> processesDir = directory(PROCESSES_DIR);
+
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException(problems);
+        }
+        return new KernelSettings(url, kind.orElseThrow(), user, password, history, jobThreads,
+                monitor, idle, shutdown, grpcPort, processesDir);
+    }
+
+    private int integer(String key, int fallback, int min, int max) {
+        Optional<String> raw = lookup.apply(key);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.get());
+            if (value < min || value > max) {
+                problems.add(new ConfigProblem(key, raw.get(), "must be between " + min + " and " + max));
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            problems.add(new ConfigProblem(key, raw.get(), "not a whole number"));
+            return fallback;
+        }
+    }
+
+    private Duration duration(String key, Duration fallback, Duration min) {
+        Optional<String> raw = lookup.apply(key);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            Duration value = Duration.parse(raw.get());
+            if (value.compareTo(min) < 0) {
+                problems.add(new ConfigProblem(key, raw.get(), "must be at least " + min));
+            }
+            return value;
+        } catch (DateTimeParseException e) {
+            problems.add(new ConfigProblem(key, raw.get(), "not an ISO-8601 duration such as PT30S or PT5M"));
+            return fallback;
+        }
+    }
+
+    private Optional<Path> directory(String key) {
+        Optional<String> raw = lookup.apply(key);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Path dir = Path.of(raw.get()).toAbsolutePath().normalize();
+            if (!Files.isDirectory(dir)) {
+                problems.add(new ConfigProblem(key, raw.get(), "no such directory"));
+            } else if (!Files.isReadable(dir)) {
+                problems.add(new ConfigProblem(key, raw.get(), "directory is not readable"));
+            }
+            return Optional.of(dir);
+        } catch (InvalidPathException e) {
+            problems.add(new ConfigProblem(key, raw.get(), "not a valid path: " + e.getReason()));
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package procos.kernel.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.cdi.CdiStandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.incident.IncidentHandler;
+import org.camunda.bpm.engine.runtime.Incident;
+import procos.kernel.config.KernelSettings;
+
+/**
+ * Builds the Camunda engine from validated settings. Inside the server the engine is built through
+ * camunda-engine-cdi so its services are injectable everywhere in the EAR and BPMN expressions
+ * resolve CDI beans; tests build a plain configuration the same way.
+ */
+public final class EngineBootstrap {
+
+    /** The name camunda-engine-cdi's producers look the engine up by. */
+    public static final String ENGINE_NAME = ProcessEngines.NAME_DEFAULT;
+
+    private EngineBootstrap() {
+    }
+
+    /** Builds and starts the engine wired to CDI (server use). */
+    public static RunningEngine startWithCdi(KernelSettings settings, EngineEvents events) {
+        return start(new CdiStandaloneProcessEngineConfiguration(), settings, events);
+    }
+
+    /** Builds and starts the engine on the given configuration after applying the kernel's settings. */
+    public static RunningEngine start(ProcessEngineConfigurationImpl configuration, KernelSettings settings, EngineEvents events) {
+        configuration.setProcessEngineName(ENGINE_NAME);
+        configuration.setJdbcUrl(settings.databaseUrl());
+        configuration.setJdbcDriver(settings.databaseKind().driverClass());
+        configuration.setJdbcUsername(settings.databaseUser());
+        configuration.setJdbcPassword(settings.databasePassword());
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        configuration.setHistory(settings.history());
+        configuration.setJobExecutor(new BoundedShutdownJobExecutor(settings.jobExecutorThreads(), settings.shutdownTimeout()));
+        configuration.setJobExecutorActivate(true);
+        configuration.setDbMetricsReporterActivate(false);
+        // The engine appends its own entries to these lists while it initialises: they must be mutable.
+        configuration.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(new ProcessStartCounter(events))));
+        configuration.setCustomIncidentHandlers(new ArrayList<>(List.<IncidentHandler>of(
+                new CountingIncidentHandler(Incident.FAILED_JOB_HANDLER_TYPE, events),
+                new CountingIncidentHandler(Incident.EXTERNAL_TASK_HANDLER_TYPE, events))));
+        ProcessEngine engine = configuration.buildProcessEngine();
+        return new RunningEngine(engine, configuration);
+    }
+}

@@ -1,0 +1,54 @@
+package procos.kernel.root;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import procos.kernel.Kernel;
+import procos.logging.StructuredLogger;
+
+/**
+ * The work behind the root orchestrator's tasks, resolved by name from {@code root_peo.bpmn}.
+ * The process decides what happens when; this bean only does each step.
+ */
+@Named("rootOrchestrator")
+@ApplicationScoped
+public class RootOrchestrator {
+
+    private static final StructuredLogger LOG = StructuredLogger.forComponent("root_peo");
+
+    @Inject
+    Kernel kernel;
+
+    /** {@code init_env}: records where and on what this platform instance booted. */
+    public void initEnvironment(DelegateExecution execution) {
+        execution.setVariable("procos_started_at", Instant.now().toString());
+        execution.setVariable("java_version", System.getProperty("java.version"));
+        execution.setVariable("node", nodeName());
+        execution.setVariable("database", kernel.settings().databaseKind().name());
+        execution.setVariable("heartbeats", 0L);
+        LOG.info("environment_recorded").processInstanceId(execution.getProcessInstanceId())
+                .peoId(RootProcessStarter.PROCESS_KEY).with("node", nodeName()).log();
+    }
+
+    /** The timer of {@code idle_monitor}, read on every loop so a changed setting applies after restart. */
+    public String idleInterval() {
+        return kernel.settings().rootIdleInterval().toString();
+    }
+
+    /** {@code heartbeat}: proves the engine's job executor is alive and the root is progressing. */
+    public void heartbeat(DelegateExecution execution) {
+        Object previous = execution.getVariable("heartbeats");
+        long beats = (previous instanceof Number number ? number.longValue() : 0L) + 1;
+        execution.setVariable("heartbeats", beats);
+        execution.setVariable("last_heartbeat", Instant.now().toString());
+        LOG.debug("heartbeat").processInstanceId(execution.getProcessInstanceId())
+                .peoId(RootProcessStarter.PROCESS_KEY).with("beats", beats).log();
+    }
+
+    private static String nodeName() {
+        String host = System.getenv("HOSTNAME");
+        return host != null ? host : System.getProperty("wlp.server.name", "procos");
+    }
+}
