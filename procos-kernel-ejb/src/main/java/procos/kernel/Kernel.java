@@ -20,10 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.eclipse.microprofile.config.ConfigProvider;
 import procos.kernel.config.InvalidSettingsException;
 import procos.kernel.config.KernelSettings;
-import procos.kernel.config.SettingsValidator;
+import procos.kernel.config.KernelConfiguration;
 import procos.kernel.deploy.BpmnDeployer;
 import procos.kernel.deploy.DeploymentReport;
 import procos.kernel.deploy.ProcessResources;
@@ -57,6 +56,9 @@ public class Kernel {
     @Inject
     KernelMetrics metrics;
 
+    @Inject
+    KernelConfiguration configuration;
+
     @Resource
     TimerService timerService;
 
@@ -70,7 +72,7 @@ public class Kernel {
     void boot() {
         LOG.info("kernel_booting").log();
         try {
-            settings = phase(KernelPhase.VALIDATING_CONFIG, () -> SettingsValidator.validate(Kernel::configValue));
+            settings = phase(KernelPhase.VALIDATING_CONFIG, configuration::settings);
             status = status.withDatabase(describeDatabase(settings));
             engine = phase(KernelPhase.STARTING_ENGINE, () -> EngineBootstrap.startWithCdi(settings, metrics));
             DeploymentReport report = phase(KernelPhase.DEPLOYING, this::deployProcesses);
@@ -218,10 +220,6 @@ public class Kernel {
 
     private static String describeDatabase(KernelSettings settings) {
         return settings.databaseKind().name().toLowerCase() + " " + SecretRedactor.redactText(settings.databaseUrl());
-    }
-
-    private static Optional<String> configValue(String key) {
-        return ConfigProvider.getConfig().getOptionalValue(key, String.class);
     }
 
     @FunctionalInterface

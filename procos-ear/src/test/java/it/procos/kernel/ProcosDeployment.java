@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.jboss.arquillian.container.test.api.Testable;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.Asset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -32,7 +33,8 @@ public final class ProcosDeployment {
                 .addClasses(testClasses)
                 .addClass(ProcosDeployment.class)
                 .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml");
-        ear.addAsModule(war);
+        // The EAR already holds the platform's own WAR: name the one Arquillian should put its runner into.
+        ear.addAsModule(Testable.archiveToTest(war));
         ear.setApplicationXML(new StringAsset(withTestModule(read(ear.get("META-INF/application.xml").getAsset()))));
         return ear;
     }

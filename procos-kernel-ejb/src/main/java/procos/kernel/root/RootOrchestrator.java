@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import procos.kernel.Kernel;
+import procos.kernel.config.InvalidSettingsException;
+import procos.kernel.config.KernelConfiguration;
+import procos.kernel.config.KernelSettings;
 import procos.logging.StructuredLogger;
 
 /**
@@ -19,14 +21,14 @@ public class RootOrchestrator {
     private static final StructuredLogger LOG = StructuredLogger.forComponent("root_peo");
 
     @Inject
-    Kernel kernel;
+    KernelConfiguration configuration;
 
     /** {@code init_env}: records where and on what this platform instance booted. */
     public void initEnvironment(DelegateExecution execution) {
         execution.setVariable("procos_started_at", Instant.now().toString());
         execution.setVariable("java_version", System.getProperty("java.version"));
         execution.setVariable("node", nodeName());
-        execution.setVariable("database", kernel.settings().databaseKind().name());
+        execution.setVariable("database", settings().databaseKind().name());
         execution.setVariable("heartbeats", 0L);
         LOG.info("environment_recorded").processInstanceId(execution.getProcessInstanceId())
                 .peoId(RootProcessStarter.PROCESS_KEY).with("node", nodeName()).log();
@@ -34,7 +36,7 @@ public class RootOrchestrator {
 
     /** The timer of {@code idle_monitor}, read on every loop so a changed setting applies after restart. */
     public String idleInterval() {
-        return kernel.settings().rootIdleInterval().toString();
+        return settings().rootIdleInterval().toString();
     }
 
     /** {@code heartbeat}: proves the engine's job executor is alive and the root is progressing. */
@@ -45,6 +47,15 @@ public class RootOrchestrator {
         execution.setVariable("last_heartbeat", Instant.now().toString());
         LOG.debug("heartbeat").processInstanceId(execution.getProcessInstanceId())
                 .peoId(RootProcessStarter.PROCESS_KEY).with("beats", beats).log();
+    }
+
+    /** Only reached once the kernel has validated the settings, so they are known to be valid here. */
+    private KernelSettings settings() {
+        try {
+            return configuration.settings();
+        } catch (InvalidSettingsException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     private static String nodeName() {
