@@ -1,0 +1,31 @@
+package procos.pde.endpoint;
+
+import io.grpc.Deadline;
+import procos.pde.v1.EndpointDescription;
+import procos.pde.v1.EndpointHealth;
+import procos.pde.v1.InvokeRequest;
+import procos.pde.v1.InvokeResponse;
+
+/**
+ * Something a PDE can route a task to: a model, an HTTP service, a database, a script, another PDE,
+ * a remote service in any language. In-process endpoints and remote ones speak the same messages as
+ * the {@code EndpointService} gRPC contract, so the pipeline cannot tell them apart.
+ */
+public interface Endpoint {
+
+    /** Unique id, as referenced from the pool configuration and routing rules. */
+    String id();
+
+    /** What it can do: task types and operations, kind, limits. */
+    EndpointDescription describe();
+
+    /** A cheap built-in test; the router skips endpoints that are not healthy. */
+    EndpointHealth health();
+
+    /**
+     * Does the work. Must return or give up by {@code deadline}.
+     *
+     * @throws EndpointException when the endpoint could not produce a response (retryable or not)
+     */
+    InvokeResponse invoke(InvokeRequest request, Deadline deadline) throws EndpointException;
+}
