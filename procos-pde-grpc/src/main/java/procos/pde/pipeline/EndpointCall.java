@@ -1,0 +1,54 @@
+package procos.pde.pipeline;
+
+import io.grpc.Deadline;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import procos.pde.endpoint.Endpoint;
+import procos.pde.endpoint.EndpointException;
+import procos.pde.v1.InvokeRequest;
+import procos.pde.v1.InvokeResponse;
+
+/**
+ * Calls an endpoint so that it can never hold the task past its deadline: the call runs on the
+ * endpoint executor and is abandoned (and interrupted) when the deadline passes, however the
+ * endpoint behaves.
+ */
+public final class EndpointCall {
+
+    private final ExecutorService executor;
+
+    public EndpointCall(ExecutorService executor) {
+        this.executor = executor;
+    }
+
+    public InvokeResponse invoke(Endpoint endpoint, InvokeRequest request, Deadline deadline) throws EndpointException {
+        if (deadline.isExpired()) {
+            throw new EndpointException("DEADLINE_EXCEEDED", "deadline passed before calling " + endpoint.id(), true);
+        }
+        Future<InvokeResponse> call;
+        try {
+            call = executor.submit(() -> endpoint.invoke(request, deadline));
+        } catch (RejectedExecutionException e) {
+            throw new EndpointException("RESOURCE_EXHAUSTED", "endpoint executor is shut down or full", true, e);
+        }
+        try {
+            return call.get(deadline.timeRemaining(TimeUnit.NANOSECONDS), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw new EndpointException("DEADLINE_EXCEEDED", endpoint.id() + " did not answer before the deadline", true);
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new EndpointException("CANCELLED", "task cancelled while calling " + endpoint.id(), false);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof EndpointException endpointError) {
+                throw endpointError;
+            }
+            throw new EndpointException("INTERNAL", endpoint.id() + " failed: " + e.getCause(), true, e.getCause());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package procos.pde.pipeline;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import procos.pde.endpoint.Endpoint;
+import procos.pde.v1.EndpointHealth;
+import procos.pde.v1.HealthState;
+
+/**
+ * The built-in test of an endpoint's health, remembered briefly: asking a remote endpoint for its
+ * health on every task would double its traffic, and health does not change per task.
+ */
+public final class HealthProbe {
+
+    private final Duration maxAge;
+    private final Map<String, Reading> readings = new ConcurrentHashMap<>();
+
+    public HealthProbe(Duration maxAge) {
+        this.maxAge = maxAge;
+    }
+
+    public EndpointHealth health(Endpoint endpoint) {
+        long now = System.nanoTime();
+        Reading reading = readings.get(endpoint.id());
+        if (reading == null || now - reading.takenNanos > maxAge.toNanos()) {
+            EndpointHealth health;
+            try {
+                health = endpoint.health();
+            } catch (RuntimeException e) {
+                health = EndpointHealth.newBuilder().setState(HealthState.UNHEALTHY)
+                        .setMessage("health check failed: " + e.getMessage()).build();
+            }
+            reading = new Reading(health, now);
+            readings.put(endpoint.id(), reading);
+        }
+        return reading.health;
+    }
+
+    /** Usable: healthy or degraded (slower, still answering). */
+    public boolean usable(Endpoint endpoint) {
+        HealthState state = health(endpoint).getState();
+        return state == HealthState.HEALTHY || state == HealthState.DEGRADED;
+    }
+
+    /** Forget an endpoint's reading, e.g. after it failed a call, so the next task asks again. */
+    public void forget(Endpoint endpoint) {
+        readings.remove(endpoint.id());
+    }
+
+    private record Reading(EndpointHealth health, long takenNanos) {
+    }
+}
