@@ -1,0 +1,295 @@
+package procos.pde.dispatch;
+
+import io.grpc.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.externaltask.ExternalTaskQueryBuilder;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import procos.logging.LogContext;
+import procos.logging.StructuredLogger;
+import procos.pde.pipeline.InvalidTaskException;
+import procos.pde.pipeline.TaskExecutor;
+import procos.pde.v1.Correlation;
+import procos.pde.v1.Mode;
+import procos.pde.v1.TaskRequest;
+import procos.pde.v1.TaskResult;
+import procos.pde.v1.TaskSpec;
+import procos.pde.v1.TaskStatus;
+
+/**
+ * Feeds the engine's external tasks to PDEs. One thread fetches and locks in batches — only as many
+ * tasks as there are free workers, so a saturated node leaves the rest waiting in the engine — and
+ * sleeps until {@link WorkSignal} says a task was committed or a worker freed up (a slow safety
+ * poll covers tasks created elsewhere). Workers run each task in a gRPC context whose deadline is
+ * the task's, then complete it, report a BPMN error, or report a failure with retries and backoff;
+ * the engine raises an incident when retries run out. Locks of long tasks are extended.
+ */
+public final class ExternalTaskDispatcher implements AutoCloseable {
+
+    private static final StructuredLogger LOG = StructuredLogger.forComponent("dispatcher");
+    private static final int MAX_REPORT_ATTEMPTS = 10;
+
+    private final ExternalTaskService externalTasks;
+    private final DispatchSettings settings;
+    private final Function<String, TaskExecutor> executorForTopic;
+    private final WorkSignal signal;
+    private final Semaphore freeWorkers;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService lockKeeper;
+    private final Thread fetcher;
+    private volatile boolean running;
+
+    public ExternalTaskDispatcher(ExternalTaskService externalTasks, DispatchSettings settings,
+                                  Function<String, TaskExecutor> executorForTopic, WorkSignal signal) {
+        this.externalTasks = externalTasks;
+        this.settings = settings;
+        this.executorForTopic = executorForTopic;
+        this.signal = signal;
+        this.freeWorkers = new Semaphore(settings.workers());
+        this.workers = Executors.newFixedThreadPool(settings.workers(), named("procos-pde-worker"));
+        this.lockKeeper = Executors.newSingleThreadScheduledExecutor(named("procos-pde-locks"));
+        this.fetcher = named("procos-pde-dispatcher").newThread(this::fetchLoop);
+    }
+
+    public void start() {
+        running = true;
+        fetcher.start();
+        LOG.info("dispatcher_started").with("worker_id", settings.workerId()).with("topics", settings.topics())
+                .with("workers", settings.workers()).log();
+    }
+
+    /** Stops fetching, lets running tasks finish within {@code grace}; unfinished ones return to the engine when their lock expires. */
+    public void stop(java.time.Duration grace) {
+        running = false;
+        signal.signal();
+        fetcher.interrupt();
+        workers.shutdown();
+        try {
+            fetcher.join(grace.toMillis());
+            if (!workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        lockKeeper.shutdownNow();
+        LOG.info("dispatcher_stopped").with("worker_id", settings.workerId()).log();
+    }
+
+    @Override
+    public void close() {
+        stop(java.time.Duration.ofSeconds(10));
+    }
+
+    public int inFlight() {
+        return settings.workers() - freeWorkers.availablePermits();
+    }
+
+    private void fetchLoop() {
+        while (running) {
+            try {
+                int capacity = freeWorkers.availablePermits();
+                List<LockedExternalTask> tasks = capacity == 0 ? List.of() : fetch(Math.min(capacity, settings.maxBatch()));
+                for (LockedExternalTask task : tasks) {
+                    freeWorkers.acquire();
+                    workers.execute(() -> runAndRelease(task));
+                }
+                if (tasks.isEmpty()) {
+                    signal.await(settings.safetyPoll().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ProcessEngineException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warn("fetch_failed").error(e).log();
+                sleepQuietly(settings.safetyPoll().toMillis());
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.error("fetch_failed").error(e).log();
+                sleepQuietly(settings.safetyPoll().toMillis());
+            }
+        }
+    }
+
+    private List<LockedExternalTask> fetch(int max) {
+        ExternalTaskQueryBuilder query = externalTasks.fetchAndLock(max, settings.workerId());
+        long lockMs = settings.lockDuration().toMillis();
+        for (String topic : settings.topics()) {
+            query = query.topic(topic, lockMs).localVariables();
+        }
+        return query.execute();
+    }
+
+    private void runAndRelease(LockedExternalTask task) {
+        try {
+            run(task);
+        } finally {
+            freeWorkers.release();
+            signal.signal();
+        }
+    }
+
+    private void run(LockedExternalTask task) {
+        long started = System.nanoTime();
+        TaskRequest request;
+        try {
+            request = toRequest(task);
+        } catch (IllegalArgumentException e) {
+            fail(task, "INVALID_ARGUMENT", e.getMessage(), false, started);
+            return;
+        }
+        try (LogContext.Scope scope = LogContext.with(LogContext.CORRELATION_ID, task.getId())
+                .and(LogContext.PROCESS_INSTANCE_ID, task.getProcessInstanceId())
+                .and(LogContext.PEO_ID, task.getProcessDefinitionKey()).open()) {
+            var lockExtension = lockKeeper.scheduleAtFixedRate(() -> extendLock(task),
+                    settings.lockDuration().toMillis() / 2, settings.lockDuration().toMillis() / 2, TimeUnit.MILLISECONDS);
+            TaskResult result;
+            try {
+                Context.CancellableContext context = Context.current()
+                        .withDeadlineAfter(settings.taskTimeout().toMillis(), TimeUnit.MILLISECONDS, lockKeeper);
+                try {
+                    result = context.call(() -> executorForTopic.apply(task.getTopicName()).execute(request));
+                } finally {
+                    context.cancel(null);
+                }
+            } catch (InvalidTaskException e) {
+                fail(task, "INVALID_ARGUMENT", e.getMessage(), false, started);
+                return;
+            } catch (Exception e) {
+                fail(task, "UNAVAILABLE", String.valueOf(e.getMessage()), true, started);
+                return;
+            } finally {
+                lockExtension.cancel(false);
+            }
+            report(task, result, started);
+        }
+    }
+
+    /**
+     * Reports the result to the engine. Concurrent branches of one instance (a parallel join) make
+     * the engine refuse all but one report with an optimistic-locking conflict; the lock is still
+     * ours, so the report is simply repeated.
+     */
+    private void report(LockedExternalTask task, TaskResult result, long started) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                reportOnce(task, result, started);
+                return;
+            } catch (OptimisticLockingException e) {
+                if (attempt == MAX_REPORT_ATTEMPTS) {
+                    LOG.warn("task_report_refused").with("task_id", task.getId()).with("attempts", attempt).error(e).log();
+                    return;
+                }
+                sleepQuietly(ThreadLocalRandom.current().nextLong(1, 5L * attempt));
+            }
+        }
+    }
+
+    private void reportOnce(LockedExternalTask task, TaskResult result, long started) {
+        try {
+            switch (result.getStatus()) {
+                case SUCCEEDED -> {
+                    externalTasks.complete(task.getId(), settings.workerId(), TaskVariables.toVariables(result.getOutputs()));
+                    LOG.info("task_completed").with("task_id", task.getId()).with("topic", task.getTopicName())
+                            .with("endpoint", result.getEndpointId()).durationSince(started).log();
+                }
+                case BPMN_ERROR -> {
+                    externalTasks.handleBpmnError(task.getId(), settings.workerId(), result.getError().getBpmnErrorCode(),
+                            result.getError().getMessage(), TaskVariables.toVariables(result.getOutputs()));
+                    LOG.info("task_bpmn_error").with("task_id", task.getId()).with("error_code", result.getError().getBpmnErrorCode())
+                            .durationSince(started).log();
+                }
+                default -> fail(task, result.getError().getCode().isEmpty() ? result.getStatus().name() : result.getError().getCode(),
+                        result.getError().getMessage(), result.getError().getRetryable() && result.getStatus() != TaskStatus.REJECTED, started);
+            }
+        } catch (OptimisticLockingException e) {
+            throw e;
+        } catch (ProcessEngineException e) {
+            // The lock was lost (expired, task cancelled by the process): the engine owns the task again.
+            LOG.warn("task_report_refused").with("task_id", task.getId()).error(e).durationSince(started).log();
+        }
+    }
+
+    private void fail(LockedExternalTask task, String code, String message, boolean retryable, long started) {
+        int retriesLeft = retryable ? (task.getRetries() == null ? settings.retries() : task.getRetries() - 1) : 0;
+        int failures = settings.retries() - retriesLeft;
+        long backoff = retriesLeft > 0 ? settings.retryBackoff().toMillis() << Math.max(0, Math.min(failures - 1, 10)) : 0;
+        String text = code + ": " + message;
+        try {
+            externalTasks.handleFailure(task.getId(), settings.workerId(), truncate(text), text, Math.max(retriesLeft, 0), backoff);
+        } catch (ProcessEngineException e) {
+            LOG.warn("task_report_refused").with("task_id", task.getId()).error(e).log();
+            return;
+        }
+        LOG.warn("task_failed").with("task_id", task.getId()).with("topic", task.getTopicName()).with("code", code)
+                .with("message", message).with("retries_left", Math.max(retriesLeft, 0)).with("backoff_ms", backoff)
+                .durationSince(started).log();
+    }
+
+    private void extendLock(LockedExternalTask task) {
+        try {
+            externalTasks.extendLock(task.getId(), settings.workerId(), settings.lockDuration().toMillis());
+        } catch (RuntimeException e) {
+            LOG.warn("lock_extension_failed").with("task_id", task.getId()).error(e).log();
+        }
+    }
+
+    private TaskRequest toRequest(LockedExternalTask task) {
+        Map<String, Object> variables = task.getVariables();
+        Object taskType = variables.remove("pde_task_type");
+        Object mode = variables.remove("pde_mode");
+        TaskSpec.Builder spec = TaskSpec.newBuilder()
+                .setTaskId(task.getId())
+                .setTaskType(taskType != null ? taskType.toString() : task.getTopicName())
+                .setInputs(TaskVariables.toStruct(variables))
+                .setCorrelation(Correlation.newBuilder()
+                        .setCorrelationId(task.getBusinessKey() != null ? task.getBusinessKey() : task.getProcessInstanceId())
+                        .setProcessInstanceId(task.getProcessInstanceId())
+                        .setActivityId(task.getActivityId())
+                        .setPeoId(task.getProcessDefinitionKey()));
+        if (mode != null) {
+            try {
+                spec.setMode(Mode.valueOf(mode.toString().toUpperCase()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("pde_mode: '" + mode + "' is not deterministic or probabilistic");
+            }
+        }
+        return TaskRequest.newBuilder().setSpec(spec).build();
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= 600 ? text : text.substring(0, 597) + "...";
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

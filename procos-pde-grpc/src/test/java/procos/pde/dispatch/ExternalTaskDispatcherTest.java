@@ -1,0 +1,177 @@
+package procos.pde.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.Deadline;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import procos.pde.endpoint.Endpoint;
+import procos.pde.endpoint.EndpointException;
+import procos.pde.endpoint.EndpointRegistry;
+import procos.pde.endpoint.NoopEndpoint;
+import procos.pde.pipeline.PipelineBuilder;
+import procos.pde.pipeline.TaskExecutor;
+import procos.pde.v1.Capability;
+import procos.pde.v1.EndpointDescription;
+import procos.pde.v1.EndpointHealth;
+import procos.pde.v1.ErrorDetail;
+import procos.pde.v1.HealthState;
+import procos.pde.v1.InvokeRequest;
+import procos.pde.v1.InvokeResponse;
+
+/** The dispatcher against a real engine (in-memory H2) and a real pipeline. */
+class ExternalTaskDispatcherTest {
+
+    private final WorkSignal signal = new WorkSignal();
+    private ProcessEngine engine;
+    private ExternalTaskDispatcher dispatcher;
+    private final AtomicInteger flakyCalls = new AtomicInteger();
+
+    @BeforeEach
+    void start() {
+        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+        configuration.setJdbcUrl("jdbc:h2:mem:dispatch-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        configuration.setJobExecutorActivate(false);
+        configuration.setCustomPostBPMNParseListeners(new ArrayList<BpmnParseListener>(List.of(new ExternalTaskCreatedListener(signal))));
+        engine = configuration.buildProcessEngine();
+        EndpointRegistry endpoints = new EndpointRegistry().register(new NoopEndpoint()).register(new ScriptedEndpoint());
+        TaskExecutor pipeline = new PipelineBuilder(endpoints).firstBackoff(Duration.ofMillis(1)).build();
+        dispatcher = new ExternalTaskDispatcher(engine.getExternalTaskService(),
+                new DispatchSettings("test-worker", List.of("echo", "noop", "flaky", "bpmn-error"), 4, 10,
+                        Duration.ofSeconds(30), Duration.ofSeconds(5), 2, Duration.ZERO, Duration.ofSeconds(30)),
+                topic -> pipeline, signal);
+        dispatcher.start();
+    }
+
+    @AfterEach
+    void stop() {
+        dispatcher.stop(Duration.ofSeconds(5));
+        engine.close();
+    }
+
+    @Test
+    void threeParallelTasksCompleteAndTheirOutputsReachTheProcess() throws Exception {
+        deploy(Bpmn.createExecutableProcess("fan_out").camundaHistoryTimeToLive(1)
+                .startEvent().parallelGateway("split")
+                .serviceTask("a").camundaExternalTask("echo").camundaInputParameter("result_a", "A").parallelGateway("join")
+                .moveToNode("split").serviceTask("b").camundaExternalTask("echo").camundaInputParameter("result_b", "B").connectTo("join")
+                .moveToNode("split").serviceTask("c").camundaExternalTask("echo").camundaInputParameter("result_c", "C").connectTo("join")
+                .moveToNode("join").endEvent().done());
+
+        String id = engine.getRuntimeService().startProcessInstanceByKey("fan_out").getId();
+
+        assertThat(awaitEnd(id)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+        assertThat(variable(id, "result_a")).isEqualTo("A");
+        assertThat(variable(id, "result_b")).isEqualTo("B");
+        assertThat(variable(id, "result_c")).isEqualTo("C");
+    }
+
+    @Test
+    void bpmnErrorFromTheEndpointIsCaughtByTheBoundaryEvent() throws Exception {
+        deploy(Bpmn.createExecutableProcess("catches").camundaHistoryTimeToLive(1)
+                .startEvent().serviceTask("risky").camundaExternalTask("bpmn-error").userTask("normal_path").endEvent()
+                .moveToActivity("risky").boundaryEvent("caught").error("NOT_FOUND").userTask("handled").endEvent().done());
+
+        String id = engine.getRuntimeService().startProcessInstanceByKey("catches").getId();
+
+        awaitActivity(id, "handled");
+        assertThat(engine.getRuntimeService().getActiveActivityIds(id)).containsExactly("handled");
+    }
+
+    @Test
+    void failingTaskIsRetriedThenRaisesAnIncident() throws Exception {
+        deploy(Bpmn.createExecutableProcess("fails").camundaHistoryTimeToLive(1)
+                .startEvent().serviceTask("flaky").camundaExternalTask("flaky").endEvent().done());
+
+        String id = engine.getRuntimeService().startProcessInstanceByKey("fails").getId();
+
+        Incident incident = awaitIncident(id);
+        assertThat(incident.getIncidentType()).isEqualTo(Incident.EXTERNAL_TASK_HANDLER_TYPE);
+        assertThat(incident.getIncidentMessage()).contains("UNAVAILABLE");
+        // the first run and 2 engine retries, each a pipeline run of 3 attempts on the endpoint
+        assertThat(flakyCalls).hasValue(9);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count())
+                .as("the instance waits for an operator, it is not lost").isEqualTo(1);
+    }
+
+    private void deploy(BpmnModelInstance model) {
+        engine.getRepositoryService().createDeployment().addModelInstance("p.bpmn", model).deploy();
+    }
+
+    private Object variable(String processInstanceId, String name) {
+        return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+                .variableName(name).singleResult().getValue();
+    }
+
+    private String awaitEnd(String id) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            HistoricProcessInstance history = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(id).singleResult();
+            if (history.getEndTime() != null) {
+                return history.getState();
+            }
+            Thread.sleep(50);
+        }
+        return "NOT_ENDED";
+    }
+
+    private void awaitActivity(String id, String activity) throws InterruptedException {
+        for (int i = 0; i < 300 && !engine.getRuntimeService().getActiveActivityIds(id).contains(activity); i++) {
+            Thread.sleep(50);
+        }
+    }
+
+    private Incident awaitIncident(String id) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(id).singleResult();
+            if (incident != null) {
+                return incident;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no incident for " + id);
+    }
+
+    /** flaky: always unavailable; bpmn-error: answers with BPMN error NOT_FOUND. */
+    private final class ScriptedEndpoint implements Endpoint {
+        @Override
+        public String id() {
+            return "scripted";
+        }
+
+        @Override
+        public EndpointDescription describe() {
+            return EndpointDescription.newBuilder().setEndpointId("scripted")
+                    .addCapabilities(Capability.newBuilder().setTaskType("flaky"))
+                    .addCapabilities(Capability.newBuilder().setTaskType("bpmn-error")).build();
+        }
+
+        @Override
+        public EndpointHealth health() {
+            return EndpointHealth.newBuilder().setState(HealthState.HEALTHY).build();
+        }
+
+        @Override
+        public InvokeResponse invoke(InvokeRequest request, Deadline deadline) throws EndpointException {
+            if (request.getTaskType().equals("flaky")) {
+                flakyCalls.incrementAndGet();
+                throw new EndpointException("UNAVAILABLE", "scripted outage", true);
+            }
+            return InvokeResponse.newBuilder().setError(ErrorDetail.newBuilder().setBpmnErrorCode("NOT_FOUND")
+                    .setMessage("nothing there")).build();
+        }
+    }
+}
