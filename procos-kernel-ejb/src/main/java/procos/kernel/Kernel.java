@@ -30,9 +30,11 @@ import procos.kernel.engine.EngineBootstrap;
 import procos.kernel.engine.RunningEngine;
 import procos.kernel.metrics.KernelMetrics;
 import procos.kernel.monitor.EngineMonitor;
+import procos.kernel.pde.PdeRuntime;
 import procos.kernel.monitor.EngineSnapshot;
 import procos.kernel.root.RootProcessStarter;
 import procos.logging.SecretRedactor;
+import procos.pde.dispatch.WorkSignal;
 import procos.logging.StructuredLogger;
 
 /**
@@ -65,6 +67,8 @@ public class Kernel {
     private volatile KernelStatus status = KernelStatus.initial();
     private volatile KernelSettings settings;
     private volatile RunningEngine engine;
+    private volatile PdeRuntime pdes;
+    private final WorkSignal externalTaskCommitted = new WorkSignal();
     private volatile EngineMonitor monitor;
     private volatile Instant lastMonitorTick;
 
@@ -74,8 +78,10 @@ public class Kernel {
         try {
             settings = phase(KernelPhase.VALIDATING_CONFIG, configuration::settings);
             status = status.withDatabase(describeDatabase(settings));
-            engine = phase(KernelPhase.STARTING_ENGINE, () -> EngineBootstrap.startWithCdi(settings, metrics));
+            engine = phase(KernelPhase.STARTING_ENGINE, () -> EngineBootstrap.startWithCdi(settings, metrics, externalTaskCommitted));
             DeploymentReport report = phase(KernelPhase.DEPLOYING, this::deployProcesses);
+            pdes = phase(KernelPhase.STARTING_PDES, () -> PdeRuntime.start(settings, engine.engine(), externalTaskCommitted,
+                    (task, result) -> metrics.pdeTaskFinished(result.getStatus().name().toLowerCase())));
             String rootId = phase(KernelPhase.STARTING_ROOT,
                     () -> new RootProcessStarter(engine.engine().getRuntimeService()).ensureRunning());
             status = status.withRoot(rootId);
@@ -109,6 +115,9 @@ public class Kernel {
         LOG.info("kernel_stopping").with("shutdown_timeout_ms", settings == null ? 0 : settings.shutdownTimeout().toMillis()).log();
         for (Timer timer : timerService.getTimers()) {
             timer.cancel();
+        }
+        if (pdes != null) {
+            pdes.stop(settings.shutdownTimeout());
         }
         if (engine != null) {
             try {
@@ -161,6 +170,11 @@ public class Kernel {
 
     public Optional<RunningEngine> engine() {
         return Optional.ofNullable(engine);
+    }
+
+    /** This server's PDEs: endpoints, pipeline, dispatcher; empty until they started. */
+    public Optional<PdeRuntime> pdes() {
+        return Optional.ofNullable(pdes);
     }
 
     /** When the monitor last read the engine; empty before the first tick. */

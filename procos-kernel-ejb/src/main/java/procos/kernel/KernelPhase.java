@@ -6,6 +6,7 @@ public enum KernelPhase {
     VALIDATING_CONFIG,
     STARTING_ENGINE,
     DEPLOYING,
+    STARTING_PDES,
     STARTING_ROOT,
     MONITORING,
     /** Boot stopped at a phase; the status names the phase and the reasons. */

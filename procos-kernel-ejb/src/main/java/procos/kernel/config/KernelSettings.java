@@ -3,6 +3,7 @@ package procos.kernel.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import procos.pde.dispatch.DispatchSettings;
 
 /**
  * The kernel's validated settings. Only {@link SettingsValidator} builds one, so holding an
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param shutdownTimeout   how long in-flight jobs may run on shutdown before they are interrupted
  * @param grpcPort          port of the PDE gRPC server
  * @param extraProcessesDir optional folder of additional BPMN files deployed beside the built-in set
+ * @param dispatch          how this node works the engine's external tasks
  */
 public record KernelSettings(
         String databaseUrl,
@@ -31,7 +33,8 @@ public record KernelSettings(
         Duration rootIdleInterval,
         Duration shutdownTimeout,
         int grpcPort,
-        Optional<Path> extraProcessesDir) {
+        Optional<Path> extraProcessesDir,
+        DispatchSettings dispatch) {
 
     @Override
     public String toString() {
@@ -39,6 +42,6 @@ public record KernelSettings(
                 + ", databaseUser=" + databaseUser + ", history=" + history
                 + ", jobExecutorThreads=" + jobExecutorThreads + ", monitorInterval=" + monitorInterval
                 + ", rootIdleInterval=" + rootIdleInterval + ", shutdownTimeout=" + shutdownTimeout
-                + ", grpcPort=" + grpcPort + ", extraProcessesDir=" + extraProcessesDir + "]";
+                + ", grpcPort=" + grpcPort + ", extraProcessesDir=" + extraProcessesDir + ", dispatch=" + dispatch + "]";
     }
 }

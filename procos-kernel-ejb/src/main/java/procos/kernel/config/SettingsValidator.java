@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import procos.pde.dispatch.DispatchSettings;
 
 /**
  * Reads every kernel setting from one lookup (MicroProfile Config in the server, a map in tests)
@@ -29,6 +30,13 @@ public final class SettingsValidator {
     public static final String SHUTDOWN_TIMEOUT = "procos.shutdown.timeout";
     public static final String GRPC_PORT = "procos.grpc.port";
     public static final String PROCESSES_DIR = "procos.processes.dir";
+    public static final String NODE_ID = "procos.node.id";
+    public static final String PDE_WORKERS = "procos.pde.workers";
+    public static final String PDE_LOCK_DURATION = "procos.pde.lock-duration";
+    public static final String PDE_TASK_TIMEOUT = "procos.pde.task-timeout";
+    public static final String PDE_RETRIES = "procos.pde.retries";
+    public static final String PDE_RETRY_BACKOFF = "procos.pde.retry-backoff";
+    public static final String PDE_SAFETY_POLL = "procos.pde.safety-poll";
 
     /** Embedded default: an H2 file in the server's working directory, which Liberty sets to its output dir. */
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/procos";
@@ -74,12 +82,26 @@ public final class SettingsValidator {
         Duration shutdown = duration(SHUTDOWN_TIMEOUT, Duration.ofSeconds(30), Duration.ZERO);
         int grpcPort = integer(GRPC_PORT, 50051, 1, 65535);
         Optional<Path> processesDir = directory(PROCESSES_DIR);
+        DispatchSettings dispatch = new DispatchSettings(
+                lookup.apply(NODE_ID).orElse(defaultNodeId()),
+                integer(PDE_WORKERS, 8, 1, 256),
+                16,
+                duration(PDE_LOCK_DURATION, Duration.ofMinutes(1), Duration.ofSeconds(1)),
+                duration(PDE_TASK_TIMEOUT, Duration.ofSeconds(30), Duration.ofMillis(100)),
+                integer(PDE_RETRIES, 3, 0, 100),
+                duration(PDE_RETRY_BACKOFF, Duration.ofSeconds(1), Duration.ZERO),
+                duration(PDE_SAFETY_POLL, Duration.ofSeconds(5), Duration.ofMillis(100)));
 
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
         return new KernelSettings(url, kind.orElseThrow(), user, password, history, jobThreads,
-                monitor, idle, shutdown, grpcPort, processesDir);
+                monitor, idle, shutdown, grpcPort, processesDir, dispatch);
+    }
+
+    private static String defaultNodeId() {
+        String host = System.getenv("HOSTNAME");
+        return host != null && !host.isBlank() ? host : "procos-" + ProcessHandle.current().pid();
     }
 
     private int integer(String key, int fallback, int min, int max) {

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.incident.IncidentHandler;
 import org.camunda.bpm.engine.runtime.Incident;
 import procos.kernel.config.KernelSettings;
+import procos.pde.dispatch.ExternalTaskCreatedListener;
+import procos.pde.dispatch.WorkSignal;
 
 /**
  * Builds the Camunda engine from validated settings. Inside the server the engine is built through
@@ -25,12 +27,17 @@ public final class EngineBootstrap {
     }
 
     /** Builds and starts the engine wired to CDI (server use). */
-    public static RunningEngine startWithCdi(KernelSettings settings, EngineEvents events) {
-        return start(new CdiStandaloneProcessEngineConfiguration(), settings, events);
+    public static RunningEngine startWithCdi(KernelSettings settings, EngineEvents events, WorkSignal externalTaskCommitted) {
+        return start(new CdiStandaloneProcessEngineConfiguration(), settings, events, externalTaskCommitted);
     }
 
     /** Builds and starts the engine on the given configuration after applying the kernel's settings. */
-    public static RunningEngine start(ProcessEngineConfigurationImpl configuration, KernelSettings settings, EngineEvents events) {
+    /**
+     * @param externalTaskCommitted signalled after every transaction that created an external task,
+     *                              so the PDE dispatcher fetches it at once
+     */
+    public static RunningEngine start(ProcessEngineConfigurationImpl configuration, KernelSettings settings, EngineEvents events,
+                                      WorkSignal externalTaskCommitted) {
         configuration.setProcessEngineName(ENGINE_NAME);
         configuration.setJdbcUrl(settings.databaseUrl());
         configuration.setJdbcDriver(settings.databaseKind().driverClass());
@@ -42,7 +49,8 @@ public final class EngineBootstrap {
         configuration.setJobExecutorActivate(true);
         configuration.setDbMetricsReporterActivate(false);
         // The engine appends its own entries to these lists while it initialises: they must be mutable.
-        configuration.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(new ProcessStartCounter(events))));
+        configuration.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(
+                new ProcessStartCounter(events), new ExternalTaskCreatedListener(externalTaskCommitted))));
         configuration.setCustomIncidentHandlers(new ArrayList<>(List.<IncidentHandler>of(
                 new CountingIncidentHandler(Incident.FAILED_JOB_HANDLER_TYPE, events),
                 new CountingIncidentHandler(Incident.EXTERNAL_TASK_HANDLER_TYPE, events))));

@@ -18,6 +18,7 @@ import procos.kernel.config.SettingsValidator;
 import procos.kernel.engine.EngineBootstrap;
 import procos.kernel.engine.EngineEvents;
 import procos.kernel.engine.RunningEngine;
+import procos.pde.dispatch.WorkSignal;
 
 /** Runs the deployer against a real engine on an in-memory H2 database. */
 class BpmnDeployerTest {
@@ -32,7 +33,7 @@ class BpmnDeployerTest {
         String url = "jdbc:h2:mem:deployer-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         engine = EngineBootstrap.start(new StandaloneInMemProcessEngineConfiguration(),
                 SettingsValidator.validate(key -> key.equals(SettingsValidator.DB_URL) ? Optional.of(url) : Optional.empty()),
-                EngineEvents.NONE);
+                EngineEvents.NONE, new WorkSignal());
         repository = engine.engine().getRepositoryService();
         deployer = new BpmnDeployer(repository, newDeployments::incrementAndGet);
     }

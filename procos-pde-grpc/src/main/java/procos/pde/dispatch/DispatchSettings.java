@@ -1,13 +1,11 @@
 package procos.pde.dispatch;
 
 import java.time.Duration;
-import java.util.List;
 
 /**
  * How the dispatcher works the engine's external tasks.
  *
  * @param workerId      the lock owner name this node uses
- * @param topics        external task topics it serves
  * @param workers       tasks it runs at once (its capacity; more tasks wait in the engine)
  * @param maxBatch      most tasks fetched by one fetch-and-lock
  * @param lockDuration  lock taken per task; extended while the task runs longer
@@ -16,11 +14,7 @@ import java.util.List;
  * @param retryBackoff  wait before the engine offers a failed task again (doubles per failure)
  * @param safetyPoll    poll interval for tasks this node was not told about (created by other nodes)
  */
-public record DispatchSettings(String workerId, List<String> topics, int workers, int maxBatch,
+public record DispatchSettings(String workerId, int workers, int maxBatch,
                                Duration lockDuration, Duration taskTimeout, int retries,
                                Duration retryBackoff, Duration safetyPoll) {
-
-    public DispatchSettings {
-        topics = List.copyOf(topics);
-    }
 }

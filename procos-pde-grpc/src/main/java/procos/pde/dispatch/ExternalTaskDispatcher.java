@@ -1,6 +1,8 @@
 package procos.pde.dispatch;
 
 import io.grpc.Context;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -9,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -41,6 +44,7 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
 
     private final ExternalTaskService externalTasks;
     private final DispatchSettings settings;
+    private final Supplier<List<String>> topics;
     private final Function<String, TaskExecutor> executorForTopic;
     private final WorkSignal signal;
     private final Semaphore freeWorkers;
@@ -49,10 +53,15 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
     private final Thread fetcher;
     private volatile boolean running;
 
-    public ExternalTaskDispatcher(ExternalTaskService externalTasks, DispatchSettings settings,
+    /**
+     * @param topics           the topics to serve, read at every fetch so endpoints can join while running
+     * @param executorForTopic which executor runs a topic's tasks: the local pipeline or a remote PDE node
+     */
+    public ExternalTaskDispatcher(ExternalTaskService externalTasks, DispatchSettings settings, Supplier<List<String>> topics,
                                   Function<String, TaskExecutor> executorForTopic, WorkSignal signal) {
         this.externalTasks = externalTasks;
         this.settings = settings;
+        this.topics = topics;
         this.executorForTopic = executorForTopic;
         this.signal = signal;
         this.freeWorkers = new Semaphore(settings.workers());
@@ -64,12 +73,12 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
     public void start() {
         running = true;
         fetcher.start();
-        LOG.info("dispatcher_started").with("worker_id", settings.workerId()).with("topics", settings.topics())
+        LOG.info("dispatcher_started").with("worker_id", settings.workerId()).with("topics", topics.get())
                 .with("workers", settings.workers()).log();
     }
 
     /** Stops fetching, lets running tasks finish within {@code grace}; unfinished ones return to the engine when their lock expires. */
-    public void stop(java.time.Duration grace) {
+    public void stop(Duration grace) {
         running = false;
         signal.signal();
         fetcher.interrupt();
@@ -89,7 +98,7 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        stop(java.time.Duration.ofSeconds(10));
+        stop(Duration.ofSeconds(10));
     }
 
     public int inFlight() {
@@ -128,9 +137,13 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
     }
 
     private List<LockedExternalTask> fetch(int max) {
+        List<String> served = topics.get();
+        if (served.isEmpty()) {
+            return List.of();
+        }
         ExternalTaskQueryBuilder query = externalTasks.fetchAndLock(max, settings.workerId());
         long lockMs = settings.lockDuration().toMillis();
-        for (String topic : settings.topics()) {
+        for (String topic : served) {
             query = query.topic(topic, lockMs).localVariables();
         }
         return query.execute();
@@ -162,7 +175,7 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
             TaskResult result;
             try {
                 Context.CancellableContext context = Context.current()
-                        .withDeadlineAfter(settings.taskTimeout().toMillis(), TimeUnit.MILLISECONDS, lockKeeper);
+                        .withDeadlineAfter(timeoutOf(request).toMillis(), TimeUnit.MILLISECONDS, lockKeeper);
                 try {
                     result = context.call(() -> executorForTopic.apply(task.getTopicName()).execute(request));
                 } finally {
@@ -254,6 +267,11 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
         Map<String, Object> variables = task.getVariables();
         Object taskType = variables.remove("pde_task_type");
         Object mode = variables.remove("pde_mode");
+        Object timeout = variables.remove("pde_timeout");
+        Object packedInputs = variables.remove("pde_inputs");
+        if (packedInputs != null) {
+            variables.putAll(TaskVariables.unpack("pde_inputs", packedInputs));
+        }
         TaskSpec.Builder spec = TaskSpec.newBuilder()
                 .setTaskId(task.getId())
                 .setTaskType(taskType != null ? taskType.toString() : task.getTopicName())
@@ -270,7 +288,25 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
                 throw new IllegalArgumentException("pde_mode: '" + mode + "' is not deterministic or probabilistic");
             }
         }
+        if (timeout != null) {
+            try {
+                Duration parsed = Duration.parse(timeout.toString());
+                spec.getConstraintsBuilder().setTimeout(com.google.protobuf.Duration.newBuilder()
+                        .setSeconds(parsed.getSeconds()).setNanos(parsed.getNano()));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("pde_timeout: '" + timeout + "' is not an ISO-8601 duration such as PT30S");
+            }
+        }
         return TaskRequest.newBuilder().setSpec(spec).build();
+    }
+
+    /** The task's own timeout when its spec sets one, else the dispatcher's default. */
+    private Duration timeoutOf(TaskRequest request) {
+        if (request.getSpec().getConstraints().hasTimeout()) {
+            com.google.protobuf.Duration timeout = request.getSpec().getConstraints().getTimeout();
+            return Duration.ofSeconds(timeout.getSeconds(), timeout.getNanos());
+        }
+        return settings.taskTimeout();
     }
 
     private static String truncate(String text) {

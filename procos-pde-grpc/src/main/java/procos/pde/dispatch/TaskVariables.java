@@ -30,6 +30,26 @@ public final class TaskVariables {
         }
     }
 
+    /**
+     * A variable that carries a whole set of inputs: a JSON object as a string (how a process keeps
+     * a map without Java serialization) or a map.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> unpack(String name, Object packed) {
+        if (packed instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        try {
+            Object parsed = JSON.readValue(packed.toString(), Object.class);
+            if (parsed instanceof Map<?, ?> map) {
+                return (Map<String, Object>) map;
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(name + ": not a JSON object (" + e.getOriginalMessage() + ")");
+        }
+        throw new IllegalArgumentException(name + ": must be a JSON object such as {\"url\": \"…\"}");
+    }
+
     @SuppressWarnings("unchecked")
     public static Map<String, Object> toVariables(Struct struct) {
         try {

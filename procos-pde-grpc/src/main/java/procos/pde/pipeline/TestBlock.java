@@ -2,7 +2,6 @@ package procos.pde.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import procos.logging.StructuredLogger;
 import procos.pde.endpoint.Endpoint;
 import procos.pde.endpoint.EndpointRegistry;
@@ -44,7 +43,7 @@ public final class TestBlock {
         List<Endpoint> capable = endpoints.capableOf(spec.getTaskType());
         if (capable.isEmpty()) {
             throw new InvalidTaskException("spec.task_type", "no endpoint can run task type '" + spec.getTaskType()
-                    + "'; known task types: " + knownTaskTypes());
+                    + "'; known task types: " + endpoints.taskTypes());
         }
         List<Endpoint> candidates = new ArrayList<>();
         List<String> excluded = new ArrayList<>();
@@ -61,12 +60,5 @@ public final class TestBlock {
                 .with("task_id", spec.getTaskId()).with("candidates", candidates.stream().map(Endpoint::id).toList())
                 .with("excluded", excluded).durationSince(started).log();
         return new TestReport(candidates, excluded);
-    }
-
-    private List<String> knownTaskTypes() {
-        TreeSet<String> types = new TreeSet<>();
-        endpoints.all().forEach(endpoint -> endpoint.describe().getCapabilitiesList()
-                .forEach(capability -> types.add(capability.getTaskType())));
-        return List.copyOf(types);
     }
 }

@@ -51,9 +51,9 @@ class ExternalTaskDispatcherTest {
         EndpointRegistry endpoints = new EndpointRegistry().register(new NoopEndpoint()).register(new ScriptedEndpoint());
         TaskExecutor pipeline = new PipelineBuilder(endpoints).firstBackoff(Duration.ofMillis(1)).build();
         dispatcher = new ExternalTaskDispatcher(engine.getExternalTaskService(),
-                new DispatchSettings("test-worker", List.of("echo", "noop", "flaky", "bpmn-error"), 4, 10,
+                new DispatchSettings("test-worker", 4, 10,
                         Duration.ofSeconds(30), Duration.ofSeconds(5), 2, Duration.ZERO, Duration.ofSeconds(30)),
-                topic -> pipeline, signal);
+                endpoints::taskTypes, topic -> pipeline, signal);
         dispatcher.start();
     }
 
@@ -63,6 +63,7 @@ class ExternalTaskDispatcherTest {
         engine.close();
     }
 
+    /** The safety poll is 30 s here: everything finishing well within it proves the commit signal wakes the dispatcher. */
     @Test
     void threeParallelTasksCompleteAndTheirOutputsReachTheProcess() throws Exception {
         deploy(Bpmn.createExecutableProcess("fan_out").camundaHistoryTimeToLive(1)

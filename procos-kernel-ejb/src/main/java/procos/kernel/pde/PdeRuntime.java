@@ -1,0 +1,67 @@
+package procos.kernel.pde;
+
+import java.time.Duration;
+import org.camunda.bpm.engine.ProcessEngine;
+import procos.kernel.config.KernelSettings;
+import procos.logging.StructuredLogger;
+import procos.pde.dispatch.ExternalTaskDispatcher;
+import procos.pde.dispatch.WorkSignal;
+import procos.pde.endpoint.EndpointRegistry;
+import procos.pde.endpoint.NoopEndpoint;
+import procos.pde.pipeline.Pipeline;
+import procos.pde.pipeline.PipelineBuilder;
+import procos.pde.pipeline.TaskListener;
+
+/**
+ * The PDEs of this server: the endpoints, the pipeline that runs each task, and the dispatcher that
+ * feeds it the engine's external tasks. Started by the kernel after the BPMN set is deployed and
+ * stopped before the engine, so no task is taken that could not be reported.
+ */
+public final class PdeRuntime {
+
+    private static final StructuredLogger LOG = StructuredLogger.forComponent("pde");
+
+    private final EndpointRegistry endpoints;
+    private final Pipeline pipeline;
+    private final ExternalTaskDispatcher dispatcher;
+
+    private PdeRuntime(EndpointRegistry endpoints, Pipeline pipeline, ExternalTaskDispatcher dispatcher) {
+        this.endpoints = endpoints;
+        this.pipeline = pipeline;
+        this.dispatcher = dispatcher;
+    }
+
+    public static PdeRuntime start(KernelSettings settings, ProcessEngine engine, WorkSignal signal, TaskListener listener) {
+        EndpointRegistry endpoints = new EndpointRegistry().register(new NoopEndpoint());
+        Pipeline pipeline = new PipelineBuilder(endpoints)
+                .pdeId(settings.dispatch().workerId())
+                .defaultTimeout(settings.dispatch().taskTimeout())
+                .listener(listener)
+                .build();
+        ExternalTaskDispatcher dispatcher = new ExternalTaskDispatcher(engine.getExternalTaskService(), settings.dispatch(),
+                endpoints::taskTypes, topic -> pipeline, signal);
+        dispatcher.start();
+        LOG.info("pde_runtime_started").pdeId(settings.dispatch().workerId())
+                .with("endpoints", endpoints.all().stream().map(endpoint -> endpoint.id()).toList())
+                .with("task_types", endpoints.taskTypes()).log();
+        return new PdeRuntime(endpoints, pipeline, dispatcher);
+    }
+
+    /** The endpoints tasks can route to; endpoints may be registered while running. */
+    public EndpointRegistry endpoints() {
+        return endpoints;
+    }
+
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    public int tasksInFlight() {
+        return dispatcher.inFlight();
+    }
+
+    /** Stops taking tasks and lets running ones finish within {@code grace}. */
+    public void stop(Duration grace) {
+        dispatcher.stop(grace);
+    }
+}
