@@ -30,6 +30,8 @@ class ProcosServerIT {
             rootBefore = ready.kernelData().path("root_instance_id").asText();
             assertThat(rootBefore).isNotBlank();
         }
+        assertThat(events(work.resolve("out"))).as("graceful shutdown is logged")
+                .containsSubsequence("kernel_ready", "kernel_stopping", "dispatcher_stopped", "kernel_stopped");
         try (ProcosServer server = new ProcosServer(work.resolve("out"))) {
             server.start();
             ProcosServer.Health ready = server.awaitBooted(BOOT_TIMEOUT);
@@ -44,6 +46,15 @@ class ProcosServerIT {
                     .contains("bpmn_deploys_total", "process_starts_total", "incidents_total", "pde_tasks_total{")
                     .contains("kernel_ready");
         }
+    }
+
+    private static List<String> events(Path outputDir) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<String> events = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(outputDir.resolve("procos/logs/procos.jsonl"))) {
+            events.add(json.readTree(line).path("event").asText());
+        }
+        return events;
     }
 
     @Test

@@ -18,14 +18,14 @@ public final class ResultCache {
 
     private final int maxEntries;
     private final Duration defaultTtl;
-    private final Map<String, Entry> entries;
+    private final Map<String, CachedResult> entries;
 
     public ResultCache(int maxEntries, Duration defaultTtl) {
         this.maxEntries = maxEntries;
         this.defaultTtl = defaultTtl;
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, CachedResult> eldest) {
                 return size() > ResultCache.this.maxEntries;
             }
         };
@@ -33,7 +33,7 @@ public final class ResultCache {
 
     public synchronized Optional<TaskResult> get(TaskSpec spec) {
         String key = key(spec);
-        Entry entry = entries.get(key);
+        CachedResult entry = entries.get(key);
         if (entry == null) {
             return Optional.empty();
         }
@@ -48,7 +48,7 @@ public final class ResultCache {
         Duration ttl = spec.getCache().hasCacheTtl()
                 ? Duration.ofSeconds(spec.getCache().getCacheTtl().getSeconds(), spec.getCache().getCacheTtl().getNanos())
                 : defaultTtl;
-        entries.put(key(spec), new Entry(result, System.nanoTime() + ttl.toNanos()));
+        entries.put(key(spec), new CachedResult(result, System.nanoTime() + ttl.toNanos()));
     }
 
     public synchronized int size() {
@@ -71,6 +71,6 @@ public final class ResultCache {
         }
     }
 
-    private record Entry(TaskResult result, long expiresNanos) {
+    private record CachedResult(TaskResult result, long expiresNanos) {
     }
 }
