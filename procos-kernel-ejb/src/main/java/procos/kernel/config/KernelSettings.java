@@ -20,6 +20,7 @@ import procos.pde.dispatch.DispatchSettings;
  * @param shutdownTimeout   how long in-flight jobs may run on shutdown before they are interrupted
  * @param grpcPort          port of the PDE gRPC server
  * @param extraProcessesDir optional folder of additional BPMN files deployed beside the built-in set
+ * @param pdeConfig         PDE manager YAML (pools, endpoints, routing); the built-in default when empty
  * @param dispatch          how this node works the engine's external tasks
  */
 public record KernelSettings(
@@ -34,6 +35,7 @@ public record KernelSettings(
         Duration shutdownTimeout,
         int grpcPort,
         Optional<Path> extraProcessesDir,
+        Optional<Path> pdeConfig,
         DispatchSettings dispatch) {
 
     @Override
@@ -42,6 +44,6 @@ public record KernelSettings(
                 + ", databaseUser=" + databaseUser + ", history=" + history
                 + ", jobExecutorThreads=" + jobExecutorThreads + ", monitorInterval=" + monitorInterval
                 + ", rootIdleInterval=" + rootIdleInterval + ", shutdownTimeout=" + shutdownTimeout
-                + ", grpcPort=" + grpcPort + ", extraProcessesDir=" + extraProcessesDir + ", dispatch=" + dispatch + "]";
+                + ", grpcPort=" + grpcPort + ", extraProcessesDir=" + extraProcessesDir + ", pdeConfig=" + pdeConfig + ", dispatch=" + dispatch + "]";
     }
 }

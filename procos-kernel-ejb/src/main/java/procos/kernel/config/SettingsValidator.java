@@ -31,7 +31,7 @@ public final class SettingsValidator {
     public static final String GRPC_PORT = "procos.grpc.port";
     public static final String PROCESSES_DIR = "procos.processes.dir";
     public static final String NODE_ID = "procos.node.id";
-    public static final String PDE_WORKERS = "procos.pde.workers";
+    public static final String PDE_CONFIG = "procos.pde.config";
     public static final String PDE_LOCK_DURATION = "procos.pde.lock-duration";
     public static final String PDE_TASK_TIMEOUT = "procos.pde.task-timeout";
     public static final String PDE_RETRIES = "procos.pde.retries";
@@ -82,9 +82,9 @@ public final class SettingsValidator {
         Duration shutdown = duration(SHUTDOWN_TIMEOUT, Duration.ofSeconds(30), Duration.ZERO);
         int grpcPort = integer(GRPC_PORT, 50051, 1, 65535);
         Optional<Path> processesDir = directory(PROCESSES_DIR);
+        Optional<Path> pdeConfig = file(PDE_CONFIG);
         DispatchSettings dispatch = new DispatchSettings(
                 lookup.apply(NODE_ID).orElse(defaultNodeId()),
-                integer(PDE_WORKERS, 8, 1, 256),
                 16,
                 duration(PDE_LOCK_DURATION, Duration.ofMinutes(1), Duration.ofSeconds(1)),
                 duration(PDE_TASK_TIMEOUT, Duration.ofSeconds(30), Duration.ofMillis(100)),
@@ -96,7 +96,7 @@ public final class SettingsValidator {
             throw new InvalidSettingsException(problems);
         }
         return new KernelSettings(url, kind.orElseThrow(), user, password, history, jobThreads,
-                monitor, idle, shutdown, grpcPort, processesDir, dispatch);
+                monitor, idle, shutdown, grpcPort, processesDir, pdeConfig, dispatch);
     }
 
     private static String defaultNodeId() {
@@ -135,6 +135,25 @@ public final class SettingsValidator {
         } catch (DateTimeParseException e) {
             problems.add(new ConfigProblem(key, raw.get(), "not an ISO-8601 duration such as PT30S or PT5M"));
             return fallback;
+        }
+    }
+
+    private Optional<Path> file(String key) {
+        Optional<String> raw = lookup.apply(key);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Path file = Path.of(raw.get()).toAbsolutePath().normalize();
+            if (!Files.isRegularFile(file)) {
+                problems.add(new ConfigProblem(key, raw.get(), "no such file"));
+            } else if (!Files.isReadable(file)) {
+                problems.add(new ConfigProblem(key, raw.get(), "file is not readable"));
+            }
+            return Optional.of(file);
+        } catch (InvalidPathException e) {
+            problems.add(new ConfigProblem(key, raw.get(), "not a valid path: " + e.getReason()));
+            return Optional.empty();
         }
     }
 

@@ -4,13 +4,19 @@ import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
 import procos.kernel.config.KernelSettings;
 import procos.logging.StructuredLogger;
+import procos.pde.dispatch.DispatchLanes;
 import procos.pde.dispatch.ExternalTaskDispatcher;
 import procos.pde.dispatch.WorkSignal;
 import procos.pde.endpoint.EndpointRegistry;
-import procos.pde.endpoint.NoopEndpoint;
+import procos.pde.endpoint.EndpointFactory;
 import procos.pde.pipeline.Pipeline;
 import procos.pde.pipeline.PipelineBuilder;
 import procos.pde.pipeline.TaskListener;
+import procos.pde.pool.ConfiguredTaskRules;
+import procos.pde.pool.InvalidPoolConfigException;
+import procos.pde.pool.PdeAllocator;
+import procos.pde.pool.PdeManagerConfig;
+import procos.pde.pool.PdeManagerConfigLoader;
 
 /**
  * The PDEs of this server: the endpoints, the pipeline that runs each task, and the dispatcher that
@@ -31,15 +37,23 @@ public final class PdeRuntime {
         this.dispatcher = dispatcher;
     }
 
-    public static PdeRuntime start(KernelSettings settings, ProcessEngine engine, WorkSignal signal, TaskListener listener) {
-        EndpointRegistry endpoints = new EndpointRegistry().register(new NoopEndpoint());
+    /**
+     * @throws InvalidPoolConfigException listing every problem of the PDE manager configuration
+     */
+    public static PdeRuntime start(KernelSettings settings, ProcessEngine engine, WorkSignal signal, TaskListener listener)
+            throws InvalidPoolConfigException {
+        PdeManagerConfig config = settings.pdeConfig().isPresent()
+                ? PdeManagerConfigLoader.load(settings.pdeConfig().get(), System::getenv)
+                : PdeManagerConfigLoader.loadDefault(System::getenv);
+        EndpointRegistry endpoints = EndpointFactory.registryFor(config);
         Pipeline pipeline = new PipelineBuilder(endpoints)
                 .pdeId(settings.dispatch().workerId())
+                .rules(new ConfiguredTaskRules(config))
                 .defaultTimeout(settings.dispatch().taskTimeout())
                 .listener(listener)
                 .build();
         ExternalTaskDispatcher dispatcher = new ExternalTaskDispatcher(engine.getExternalTaskService(), settings.dispatch(),
-                endpoints::taskTypes, topic -> pipeline, signal);
+                DispatchLanes.from(PdeAllocator.from(config), endpoints, pool -> pipeline), signal);
         dispatcher.start();
         LOG.info("pde_runtime_started").pdeId(settings.dispatch().workerId())
                 .with("endpoints", endpoints.all().stream().map(endpoint -> endpoint.id()).toList())

@@ -8,10 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -22,6 +19,7 @@ import procos.logging.LogContext;
 import procos.logging.StructuredLogger;
 import procos.pde.pipeline.InvalidTaskException;
 import procos.pde.pipeline.TaskExecutor;
+import procos.pde.pool.Permit;
 import procos.pde.v1.Correlation;
 import procos.pde.v1.Mode;
 import procos.pde.v1.TaskRequest;
@@ -44,28 +42,24 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
 
     private final ExternalTaskService externalTasks;
     private final DispatchSettings settings;
-    private final Supplier<List<String>> topics;
-    private final Function<String, TaskExecutor> executorForTopic;
+    private final List<DispatchLane> lanes;
     private final WorkSignal signal;
-    private final Semaphore freeWorkers;
     private final ExecutorService workers;
     private final ScheduledExecutorService lockKeeper;
     private final Thread fetcher;
     private volatile boolean running;
 
     /**
-     * @param topics           the topics to serve, read at every fetch so endpoints can join while running
-     * @param executorForTopic which executor runs a topic's tasks: the local pipeline or a remote PDE node
+     * @param lanes one per PDE pool: its topics, its capacity, its executor
      */
-    public ExternalTaskDispatcher(ExternalTaskService externalTasks, DispatchSettings settings, Supplier<List<String>> topics,
-                                  Function<String, TaskExecutor> executorForTopic, WorkSignal signal) {
+    public ExternalTaskDispatcher(ExternalTaskService externalTasks, DispatchSettings settings, List<DispatchLane> lanes,
+                                  WorkSignal signal) {
         this.externalTasks = externalTasks;
         this.settings = settings;
-        this.topics = topics;
-        this.executorForTopic = executorForTopic;
+        this.lanes = List.copyOf(lanes);
         this.signal = signal;
-        this.freeWorkers = new Semaphore(settings.workers());
-        this.workers = Executors.newFixedThreadPool(settings.workers(), named("procos-pde-worker"));
+        int threads = lanes.stream().mapToInt(lane -> lane.pool().capacity()).sum();
+        this.workers = Executors.newFixedThreadPool(Math.max(1, threads), named("procos-pde-worker"));
         this.lockKeeper = Executors.newSingleThreadScheduledExecutor(named("procos-pde-locks"));
         this.fetcher = named("procos-pde-dispatcher").newThread(this::fetchLoop);
     }
@@ -73,8 +67,9 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
     public void start() {
         running = true;
         fetcher.start();
-        LOG.info("dispatcher_started").with("worker_id", settings.workerId()).with("topics", topics.get())
-                .with("workers", settings.workers()).log();
+        LOG.info("dispatcher_started").with("worker_id", settings.workerId())
+                .with("lanes", lanes.stream().map(lane -> lane.name() + "=" + lane.topics().get()).toList())
+                .with("capacity", lanes.stream().mapToInt(lane -> lane.pool().capacity()).sum()).log();
     }
 
     /** Stops fetching, lets running tasks finish within {@code grace}; unfinished ones return to the engine when their lock expires. */
@@ -102,19 +97,17 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
     }
 
     public int inFlight() {
-        return settings.workers() - freeWorkers.availablePermits();
+        return lanes.stream().mapToInt(lane -> lane.pool().inFlight()).sum();
     }
 
     private void fetchLoop() {
         while (running) {
             try {
-                int capacity = freeWorkers.availablePermits();
-                List<LockedExternalTask> tasks = capacity == 0 ? List.of() : fetch(Math.min(capacity, settings.maxBatch()));
-                for (LockedExternalTask task : tasks) {
-                    freeWorkers.acquire();
-                    workers.execute(() -> runAndRelease(task));
+                int fetched = 0;
+                for (DispatchLane lane : lanes) {
+                    fetched += fetchInto(lane);
                 }
-                if (tasks.isEmpty()) {
+                if (fetched == 0) {
                     signal.await(settings.safetyPoll().toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException e) {
@@ -136,8 +129,22 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
         }
     }
 
-    private List<LockedExternalTask> fetch(int max) {
-        List<String> served = topics.get();
+    /** Fetches at most as many of the lane's tasks as its pool has free permits; the rest wait in the engine. */
+    private int fetchInto(DispatchLane lane) {
+        int capacity = Math.min(lane.pool().available(), settings.maxBatch());
+        if (capacity == 0) {
+            return 0;
+        }
+        List<LockedExternalTask> tasks = fetch(lane.topics().get(), capacity);
+        for (LockedExternalTask task : tasks) {
+            // Only this thread takes permits and the pool had them free: taking one cannot fail.
+            Permit permit = lane.pool().tryAcquire().orElseThrow();
+            workers.execute(() -> runAndRelease(lane, task, permit));
+        }
+        return tasks.size();
+    }
+
+    private List<LockedExternalTask> fetch(List<String> served, int max) {
         if (served.isEmpty()) {
             return List.of();
         }
@@ -149,16 +156,16 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
         return query.execute();
     }
 
-    private void runAndRelease(LockedExternalTask task) {
+    private void runAndRelease(DispatchLane lane, LockedExternalTask task, Permit permit) {
         try {
-            run(task);
+            run(lane.executor(), task);
         } finally {
-            freeWorkers.release();
+            permit.close();
             signal.signal();
         }
     }
 
-    private void run(LockedExternalTask task) {
+    private void run(TaskExecutor executor, LockedExternalTask task) {
         long started = System.nanoTime();
         TaskRequest request;
         try {
@@ -177,7 +184,7 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
                 Context.CancellableContext context = Context.current()
                         .withDeadlineAfter(timeoutOf(request).toMillis(), TimeUnit.MILLISECONDS, lockKeeper);
                 try {
-                    result = context.call(() -> executorForTopic.apply(task.getTopicName()).execute(request));
+                    result = context.call(() -> executor.execute(request));
                 } finally {
                     context.cancel(null);
                 }

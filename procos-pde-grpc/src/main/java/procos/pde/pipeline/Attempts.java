@@ -24,7 +24,8 @@ final class Attempts {
                 .setMode(context.mode())
                 .setCorrelation(context.spec().getCorrelation())
                 .setIdempotencyKey(context.spec().getCache().getIdempotencyKey())
-                .addAllAllowedTools(context.spec().getAllowedToolsList());
+                .addAllAllowedTools(context.spec().getAllowedToolsList())
+                .setMaxOutputBytes(context.spec().getConstraints().getMaxOutputBytes());
     }
 
     static Attempt failure(String endpointId, EndpointException error, long startedNanos, int iteration) {

@@ -2,6 +2,7 @@ package procos.pde.pipeline;
 
 import java.util.List;
 import procos.logging.StructuredLogger;
+import procos.pde.v1.Mode;
 import procos.pde.v1.TaskResult;
 import procos.pde.v1.TaskStatus;
 
@@ -40,20 +41,31 @@ public final class CompleteBlock {
             result.setError(outcome.error());
         }
         TaskResult done = result.build();
-        if (done.getStatus() == TaskStatus.SUCCEEDED && cacheable(context)) {
+        if (done.getStatus() == TaskStatus.SUCCEEDED && storable(context)) {
+            // Also after bypass_cache: the fresh result replaces the cached one.
             cache.put(context.spec(), done);
         }
         return report(context, done);
     }
 
-    /** A cached result, re-stamped for this task. */
+    /** A cached result, re-stamped for this task; it made no endpoint calls, so it has no attempts. */
     public TaskResult completeFromCache(TaskContext context, TaskResult cached) {
-        return report(context, cached.toBuilder().setTaskId(context.taskId()).setCached(true)
+        return report(context, cached.toBuilder().setTaskId(context.taskId()).setCached(true).clearAttempts()
                 .setElapsedMs(context.elapsedMs()).setPdeId(context.pdeId()).build());
     }
 
+    /** Whether the task may be answered from the cache. */
     public boolean cacheable(TaskContext context) {
-        return rules.cacheable(context.taskType()) && !context.spec().getCache().getBypassCache();
+        return storable(context) && !context.spec().getCache().getBypassCache();
+    }
+
+    /**
+     * Whether the task's result may be stored: its type is cacheable, and it ran deterministically or
+     * the caller gave an explicit cache key (a repeated probabilistic run may give a better answer).
+     */
+    private boolean storable(TaskContext context) {
+        return rules.cacheable(context.taskType())
+                && (context.mode() == Mode.DETERMINISTIC || !context.spec().getCache().getCacheKey().isEmpty());
     }
 
     private TaskResult report(TaskContext context, TaskResult result) {

@@ -51,11 +51,16 @@ public final class DeterministicStrategy implements ExecutionStrategy {
                 InvokeResponse response;
                 try {
                     response = call.invoke(endpoint, Attempts.request(context).build(), context.deadline());
+                    ErrorDetail reported = response.getError();
+                    if (reported.getBpmnErrorCode().isEmpty() && !reported.getCode().isEmpty()) {
+                        // A failure of the work, reported in the response: the endpoint says whether it is retryable.
+                        throw new EndpointException(reported.getCode(), reported.getMessage(), reported.getRetryable());
+                    }
                 } catch (EndpointException e) {
                     attempts.add(Attempts.failure(endpoint.id(), e, started, 0));
                     lastError = Attempts.error(e);
                     health.forget(endpoint);
-                    if (!e.retryable() || !backoff(context, attempt)) {
+                    if (!e.retryable() || attempt == maxAttempts || !backoff(context, attempt)) {
                         break;
                     }
                     continue;

@@ -37,10 +37,12 @@ public final class HealthProbe {
         return reading.health;
     }
 
-    /** Usable: healthy or degraded (slower, still answering). */
+    /**
+     * Usable: anything but unhealthy. Degraded endpoints are slower but still answer, and an unknown
+     * state (never reported) is treated like degraded, as the contract's HealthState says.
+     */
     public boolean usable(Endpoint endpoint) {
-        HealthState state = health(endpoint).getState();
-        return state == HealthState.HEALTHY || state == HealthState.DEGRADED;
+        return health(endpoint).getState() != HealthState.UNHEALTHY;
     }
 
     /** Forget an endpoint's reading, e.g. after it failed a call, so the next task asks again. */

@@ -8,15 +8,18 @@ import procos.pde.endpoint.EndpointException;
 import procos.pde.v1.Attempt;
 import procos.pde.v1.ErrorDetail;
 import procos.pde.v1.Finding;
+import procos.pde.v1.InvokeRequest;
 import procos.pde.v1.InvokeResponse;
 import procos.pde.v1.Iteration;
 import procos.pde.v1.TaskStatus;
 
 /**
- * Probabilistic mode: propose → evaluate → converge. Each iteration asks the endpoint for a proposal,
- * giving it the best answer so far and what was wrong with it; Validate evaluates the proposal; the
- * task converges when an acceptable proposal reaches the confidence threshold, or stops at
- * {@code max_iterations} and fails with LOW_CONFIDENCE, reporting every iteration either way.
+ * Probabilistic mode: propose → evaluate → converge. Each iteration (numbered from 0) asks the
+ * endpoint for a proposal, giving it the previous proposal and what was wrong with it; Validate
+ * evaluates the proposal; the task converges when an acceptable proposal reaches the confidence
+ * threshold, or stops at {@code max_iterations} and fails with LOW_CONFIDENCE, reporting every
+ * iteration and the best proposal either way. A failing endpoint hands over to the next one; when
+ * none is left before {@code max_iterations}, the task fails with the last endpoint error.
  */
 public final class ProbabilisticStrategy implements ExecutionStrategy {
 
@@ -42,22 +45,23 @@ public final class ProbabilisticStrategy implements ExecutionStrategy {
         List<Attempt> attempts = new ArrayList<>();
         List<Iteration> iterations = new ArrayList<>();
         List<Finding> feedback = List.of();
+        Struct previous = null;
         Proposal best = null;
         int endpointIndex = 0;
         ErrorDetail lastError = null;
-        for (int index = 1; index <= maxIterations && endpointIndex < plan.endpoints().size(); index++) {
+        for (int index = 0; index < maxIterations && endpointIndex < plan.endpoints().size(); index++) {
             if (context.deadline().isExpired()) {
                 return withIterations(Outcome.failed(DeterministicStrategy.deadlineError(context), attempts, feedback), iterations, best);
             }
             Endpoint endpoint = plan.endpoints().get(endpointIndex);
             long started = System.nanoTime();
+            InvokeRequest.Builder request = Attempts.request(context).setIteration(index).addAllFeedback(feedback);
+            if (previous != null) {
+                request.setPreviousOutputs(previous);
+            }
             InvokeResponse response;
             try {
-                response = call.invoke(endpoint, Attempts.request(context)
-                        .setIteration(index)
-                        .setPreviousOutputs(best == null ? Struct.getDefaultInstance() : best.outputs)
-                        .addAllFeedback(feedback)
-                        .build(), context.deadline());
+                response = call.invoke(endpoint, request.build(), context.deadline());
             } catch (EndpointException e) {
                 attempts.add(Attempts.failure(endpoint.id(), e, started, index));
                 lastError = Attempts.error(e);
@@ -80,8 +84,9 @@ public final class ProbabilisticStrategy implements ExecutionStrategy {
                 return new Outcome(TaskStatus.SUCCEEDED, best.outputs, best.confidence, best.endpointId, attempts, iterations, best.findings, null);
             }
             feedback = findings;
+            previous = response.getOutputs();
         }
-        ErrorDetail error = best != null || lastError == null
+        ErrorDetail error = iterations.size() >= maxIterations || lastError == null
                 ? ErrorDetail.newBuilder().setCode("LOW_CONFIDENCE")
                         .setMessage("no proposal reached confidence " + threshold + " in " + iterations.size() + " iteration(s)"
                                 + (best == null ? "" : "; best was " + best.confidence))

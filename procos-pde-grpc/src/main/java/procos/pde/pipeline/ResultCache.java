@@ -45,9 +45,9 @@ public final class ResultCache {
     }
 
     public synchronized void put(TaskSpec spec, TaskResult result) {
-        Duration ttl = spec.getCache().hasCacheTtl()
-                ? Duration.ofSeconds(spec.getCache().getCacheTtl().getSeconds(), spec.getCache().getCacheTtl().getNanos())
-                : defaultTtl;
+        Duration requested = Duration.ofSeconds(spec.getCache().getCacheTtl().getSeconds(), spec.getCache().getCacheTtl().getNanos());
+        // Unset or zero means the default (CacheHints.cache_ttl).
+        Duration ttl = requested.isZero() || requested.isNegative() ? defaultTtl : requested;
         entries.put(key(spec), new CachedResult(result, System.nanoTime() + ttl.toNanos()));
     }
 

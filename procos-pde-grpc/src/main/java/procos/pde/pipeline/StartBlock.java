@@ -62,13 +62,23 @@ public final class StartBlock {
         Deadline deadline = Deadline.after(defaultTimeout.toNanos(), TimeUnit.NANOSECONDS);
         if (spec.hasConstraints() && spec.getConstraints().hasTimeout()) {
             com.google.protobuf.Duration timeout = spec.getConstraints().getTimeout();
-            deadline = deadline.minimum(Deadline.after(timeout.getSeconds() * 1_000_000_000L + timeout.getNanos(), TimeUnit.NANOSECONDS));
+            deadline = deadline.minimum(Deadline.after(
+                    saturatedNanos(Duration.ofSeconds(timeout.getSeconds(), timeout.getNanos())), TimeUnit.NANOSECONDS));
         }
         if (spec.hasDeadline()) {
             Instant at = Instant.ofEpochSecond(spec.getDeadline().getSeconds(), spec.getDeadline().getNanos());
-            long nanos = Duration.between(Instant.now(), at).toNanos();
+            long nanos = saturatedNanos(Duration.between(Instant.now(), at));
             deadline = deadline.minimum(Deadline.after(nanos, TimeUnit.NANOSECONDS));
         }
         return callerDeadline == null ? deadline : deadline.minimum(callerDeadline);
+    }
+
+    /** Nanoseconds of {@code duration}, clamped to the long range (about 292 years) instead of overflowing. */
+    private static long saturatedNanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException e) {
+            return duration.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 }

@@ -25,6 +25,8 @@ import procos.pde.endpoint.EndpointRegistry;
 import procos.pde.endpoint.NoopEndpoint;
 import procos.pde.pipeline.PipelineBuilder;
 import procos.pde.pipeline.TaskExecutor;
+import procos.pde.pool.PdeAllocator;
+import procos.pde.pool.PdeManagerConfigLoader;
 import procos.pde.v1.Capability;
 import procos.pde.v1.EndpointDescription;
 import procos.pde.v1.EndpointHealth;
@@ -42,7 +44,7 @@ class ExternalTaskDispatcherTest {
     private final AtomicInteger flakyCalls = new AtomicInteger();
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
         configuration.setJdbcUrl("jdbc:h2:mem:dispatch-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         configuration.setJobExecutorActivate(false);
@@ -50,10 +52,11 @@ class ExternalTaskDispatcherTest {
         engine = configuration.buildProcessEngine();
         EndpointRegistry endpoints = new EndpointRegistry().register(new NoopEndpoint()).register(new ScriptedEndpoint());
         TaskExecutor pipeline = new PipelineBuilder(endpoints).firstBackoff(Duration.ofMillis(1)).build();
+        PdeAllocator allocator = PdeAllocator.from(PdeManagerConfigLoader.loadDefault(name -> null));
         dispatcher = new ExternalTaskDispatcher(engine.getExternalTaskService(),
-                new DispatchSettings("test-worker", 4, 10,
+                new DispatchSettings("test-worker", 10,
                         Duration.ofSeconds(30), Duration.ofSeconds(5), 2, Duration.ZERO, Duration.ofSeconds(30)),
-                endpoints::taskTypes, topic -> pipeline, signal);
+                DispatchLanes.from(allocator, endpoints, pool -> pipeline), signal);
         dispatcher.start();
     }
 

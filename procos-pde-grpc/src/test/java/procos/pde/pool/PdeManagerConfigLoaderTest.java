@@ -80,14 +80,14 @@ class PdeManagerConfigLoaderTest {
     }
 
     @Test
-    void theDefaultIsOneGeneralPurposePoolRunningNoopAndEcho() throws Exception {
+    void theDefaultIsOneCatchAllGeneralPurposePoolWithTheNoopEndpoint() throws Exception {
         PdeManagerConfig config = PdeManagerConfigLoader.loadDefault(name -> null);
 
         assertThat(config.nodeId()).isEqualTo("procos-1");
         assertThat(config.pools()).singleElement().satisfies(pool -> {
             assertThat(pool.type()).isEqualTo(PdeType.GENERAL_PURPOSE);
             assertThat(pool.endpoints()).containsExactly("noop");
-            assertThat(pool.taskTypes()).containsExactly("noop", "echo");
+            assertThat(pool.isCatchAll()).isTrue();
             assertThat(pool.capacity()).isPositive();
         });
         assertThat(config.endpoints()).singleElement().satisfies(endpoint -> {

@@ -1,0 +1,101 @@
+package procos.pde.grpc;
+
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import io.grpc.CallCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import procos.pde.v1.DescribeRequest;
+import procos.pde.v1.PdeDescription;
+import procos.pde.v1.PdeServiceGrpc;
+import procos.pde.v1.TaskRequest;
+import procos.pde.v1.TaskResult;
+
+/**
+ * Calls a PDE: what the kernel (or a meta PDE) uses to hand it tasks. Wraps one long-lived
+ * {@link ManagedChannel}, which it owns and closes; create one client per PDE and share it, since
+ * channels multiplex calls and are expensive to set up.
+ *
+ * <p>Every task call carries a deadline: a remote call without one can hang forever on a dead
+ * peer. Failures come back as {@link PdeCallException} with the status code and whether a retry
+ * may help; what happened to the task itself is in the returned {@link TaskResult}.
+ */
+public final class PdeGrpcClient implements AutoCloseable {
+
+    public static final Duration DEFAULT_DESCRIBE_DEADLINE = Duration.ofSeconds(10);
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+
+    private final ManagedChannel channel;
+    private final PdeServiceGrpc.PdeServiceBlockingStub blocking;
+    private final PdeServiceGrpc.PdeServiceFutureStub future;
+
+    /**
+     * @param channel the channel to use; this client owns it from now on
+     * @param credentials per-call credentials (e.g. {@link BearerTokenCredentials}), or {@code null}
+     */
+    public PdeGrpcClient(ManagedChannel channel, CallCredentials credentials) {
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.blocking = PdeServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials);
+        this.future = PdeServiceGrpc.newFutureStub(channel).withCallCredentials(credentials);
+    }
+
+    /** Opens a channel as {@code options} describe. */
+    public static PdeGrpcClient connect(GrpcChannelOptions options) {
+        return new PdeGrpcClient(options.openChannel(), options.callCredentials().orElse(null));
+    }
+
+    /**
+     * Runs a task and waits for its result, for at most {@code deadline}.
+     *
+     * @throws PdeCallException if the call failed (unreachable, rejected, deadline exceeded, …)
+     */
+    public TaskResult execute(TaskRequest request, Duration deadline) throws PdeCallException {
+        try {
+            return blocking.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS).execute(request);
+        } catch (StatusRuntimeException e) {
+            throw PdeCallException.from(e);
+        }
+    }
+
+    /**
+     * Like {@link #execute} without blocking a thread. The future fails with a
+     * {@link PdeCallException}; cancelling it cancels the call (and so the task on the PDE).
+     */
+    public ListenableFuture<TaskResult> executeAsync(TaskRequest request, Duration deadline) {
+        ListenableFuture<TaskResult> call =
+                future.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS).execute(request);
+        return Futures.catchingAsync(call, StatusRuntimeException.class,
+                e -> Futures.immediateFailedFuture(PdeCallException.from(e)), MoreExecutors.directExecutor());
+    }
+
+    /** The PDE's self-description without routing scores, within {@link #DEFAULT_DESCRIBE_DEADLINE}. */
+    public PdeDescription describe() throws PdeCallException {
+        return describe(DescribeRequest.getDefaultInstance(), DEFAULT_DESCRIBE_DEADLINE);
+    }
+
+    public PdeDescription describe(DescribeRequest request, Duration deadline) throws PdeCallException {
+        try {
+            return blocking.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS).describe(request);
+        } catch (StatusRuntimeException e) {
+            throw PdeCallException.from(e);
+        }
+    }
+
+    /** Lets calls in progress finish for a few seconds, then cancels them and releases the channel. */
+    @Override
+    public void close() {
+        channel.shutdown();
+        try {
+            if (!channel.awaitTermination(CLOSE_GRACE.toNanos(), TimeUnit.NANOSECONDS)) {
+                channel.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            channel.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

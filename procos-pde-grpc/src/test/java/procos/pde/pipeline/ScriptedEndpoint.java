@@ -1,0 +1,199 @@
+package procos.pde.pipeline;
+
+import io.grpc.Deadline;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import procos.pde.endpoint.Endpoint;
+import procos.pde.endpoint.EndpointException;
+import procos.pde.v1.Capability;
+import procos.pde.v1.EndpointDescription;
+import procos.pde.v1.EndpointHealth;
+import procos.pde.v1.EndpointKind;
+import procos.pde.v1.HealthState;
+import procos.pde.v1.InvokeRequest;
+import procos.pde.v1.InvokeResponse;
+import procos.pde.v1.Mode;
+
+/**
+ * An endpoint driven by a script: each call takes the next queued step (respond, fail with an
+ * {@link EndpointException}, throw a runtime exception, or block until interrupted); when the script
+ * is used up it repeats the {@code otherwise} step, or fails loudly if there is none. It records every
+ * request it received and counts its invoke and health calls. Health and capabilities are configurable.
+ */
+final class ScriptedEndpoint implements Endpoint {
+
+    @FunctionalInterface
+    interface Step {
+        InvokeResponse run(InvokeRequest request, Deadline deadline) throws EndpointException;
+    }
+
+    private final String id;
+    private final EndpointDescription description;
+    private final Deque<Step> script = new ArrayDeque<>();
+    private final List<InvokeRequest> requests = new ArrayList<>();
+    private final List<Deadline> deadlines = new ArrayList<>();
+    private final AtomicInteger healthChecks = new AtomicInteger();
+    private volatile EndpointHealth health = EndpointHealth.newBuilder().setState(HealthState.HEALTHY).build();
+    private volatile RuntimeException healthFailure;
+    private Step otherwise;
+
+    /** Counted down when a blocking step starts, i.e. the endpoint is now busy. */
+    final CountDownLatch blocked = new CountDownLatch(1);
+    /** Counted down when a blocking step is interrupted. */
+    final CountDownLatch interrupted = new CountDownLatch(1);
+
+    private ScriptedEndpoint(String id, List<String> taskTypes) {
+        this.id = id;
+        EndpointDescription.Builder description = EndpointDescription.newBuilder().setEndpointId(id)
+                .setKind(EndpointKind.FUNCTION).setVersion("test");
+        for (String taskType : taskTypes) {
+            description.addCapabilities(Capability.newBuilder().setTaskType(taskType)
+                    .addModes(Mode.DETERMINISTIC).addModes(Mode.PROBABILISTIC));
+        }
+        this.description = description.build();
+    }
+
+    /** A healthy endpoint capable of {@code taskTypes}, with an empty script. */
+    static ScriptedEndpoint of(String id, String... taskTypes) {
+        return new ScriptedEndpoint(id, List.of(taskTypes));
+    }
+
+    // ---- health ---------------------------------------------------------------------------
+
+    ScriptedEndpoint health(HealthState state, String message) {
+        this.health = EndpointHealth.newBuilder().setState(state).setMessage(message).build();
+        return this;
+    }
+
+    ScriptedEndpoint degraded() {
+        return health(HealthState.DEGRADED, "slow");
+    }
+
+    ScriptedEndpoint unhealthy(String message) {
+        return health(HealthState.UNHEALTHY, message);
+    }
+
+    ScriptedEndpoint healthFailsWith(RuntimeException failure) {
+        this.healthFailure = failure;
+        return this;
+    }
+
+    int healthChecks() {
+        return healthChecks.get();
+    }
+
+    // ---- script ---------------------------------------------------------------------------
+
+    synchronized ScriptedEndpoint then(Step step) {
+        script.add(step);
+        return this;
+    }
+
+    ScriptedEndpoint thenRespond(InvokeResponse response) {
+        return then((request, deadline) -> response);
+    }
+
+    ScriptedEndpoint thenFail(String code, boolean retryable) {
+        return then((request, deadline) -> {
+            throw new EndpointException(code, id + " scripted " + code, retryable);
+        });
+    }
+
+    ScriptedEndpoint thenThrow(RuntimeException failure) {
+        return then((request, deadline) -> {
+            throw failure;
+        });
+    }
+
+    /** Blocks until the calling thread is interrupted, as an endpoint that ignores its deadline would. */
+    ScriptedEndpoint thenBlock() {
+        return then(this::block);
+    }
+
+    synchronized ScriptedEndpoint otherwise(Step step) {
+        this.otherwise = step;
+        return this;
+    }
+
+    ScriptedEndpoint otherwiseRespond(InvokeResponse response) {
+        return otherwise((request, deadline) -> response);
+    }
+
+    ScriptedEndpoint otherwiseFail(String code, boolean retryable) {
+        return otherwise((request, deadline) -> {
+            throw new EndpointException(code, id + " scripted " + code, retryable);
+        });
+    }
+
+    ScriptedEndpoint otherwiseBlock() {
+        return otherwise(this::block);
+    }
+
+    synchronized int calls() {
+        return requests.size();
+    }
+
+    synchronized List<InvokeRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    synchronized InvokeRequest request(int index) {
+        return requests.get(index);
+    }
+
+    synchronized List<Deadline> deadlines() {
+        return List.copyOf(deadlines);
+    }
+
+    // ---- Endpoint -------------------------------------------------------------------------
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public EndpointDescription describe() {
+        return description;
+    }
+
+    @Override
+    public EndpointHealth health() {
+        healthChecks.incrementAndGet();
+        RuntimeException failure = healthFailure;
+        if (failure != null) {
+            throw failure;
+        }
+        return health;
+    }
+
+    @Override
+    public InvokeResponse invoke(InvokeRequest request, Deadline deadline) throws EndpointException {
+        Step step;
+        synchronized (this) {
+            requests.add(request);
+            deadlines.add(deadline);
+            step = script.isEmpty() ? otherwise : script.poll();
+        }
+        if (step == null) {
+            throw new IllegalStateException(id + ": no scripted step left for call " + calls());
+        }
+        return step.run(request, deadline);
+    }
+
+    private InvokeResponse block(InvokeRequest request, Deadline deadline) throws EndpointException {
+        blocked.countDown();
+        try {
+            new CountDownLatch(1).await();
+            throw new AssertionError("unreachable");
+        } catch (InterruptedException e) {
+            interrupted.countDown();
+            Thread.currentThread().interrupt();
+            throw new EndpointException("CANCELLED", id + " interrupted", false);
+        }
+    }
+}
