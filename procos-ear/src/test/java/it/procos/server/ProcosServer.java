@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class ProcosServer implements AutoCloseable {
 
     static final int HTTP_PORT = 9280;
+    static final int GRPC_PORT = 50251;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path wlpHome = Path.of(System.getProperty("procos.wlp.home", "target/liberty/wlp"));
@@ -37,7 +38,7 @@ final class ProcosServer implements AutoCloseable {
         environment.put("WLP_OUTPUT_DIR", outputDir.toAbsolutePath().toString());
         environment.put("PROCOS_HTTP_PORT", String.valueOf(HTTP_PORT));
         environment.put("PROCOS_HTTPS_PORT", "9643");
-        environment.put("PROCOS_GRPC_PORT", "50251");
+        environment.put("PROCOS_GRPC_PORT", String.valueOf(GRPC_PORT));
         environment.put("PROCOS_MONITOR_INTERVAL", "PT2S");
     }
 

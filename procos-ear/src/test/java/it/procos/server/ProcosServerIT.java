@@ -1,6 +1,7 @@
 package it.procos.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +9,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import io.grpc.Status;
+import procos.pde.grpc.GrpcChannelOptions;
+import procos.pde.grpc.PdeCallException;
+import procos.pde.grpc.PdeGrpcClient;
+import procos.pde.v1.TaskRequest;
+import procos.pde.v1.TaskResult;
+import procos.pde.v1.TaskSpec;
+import procos.pde.v1.TaskStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,9 +53,27 @@ class ProcosServerIT {
             assertThat(kernel.path("processes").path("deployed")).as("nothing unchanged is redeployed").isEmpty();
             assertThat(kernel.path("processes").path("unchanged").toString()).contains("root_peo.bpmn");
             assertThat(server.get("/health/live").status()).isEqualTo(200);
+            assertTheServerExecutesTasksOverGrpcOnlyWithItsToken(work.resolve("out"));
             assertThat(server.text("/metrics"))
                     .contains("bpmn_deploys_total", "process_starts_total", "incidents_total", "pde_tasks_total{")
                     .contains("kernel_ready");
+        }
+    }
+
+    /** The PDE endpoint answers gRPC with the token the server generated, and refuses callers without it. */
+    private static void assertTheServerExecutesTasksOverGrpcOnlyWithItsToken(Path outputDir) throws Exception {
+        String token = Files.readString(outputDir.resolve("procos/grpc.token")).trim();
+        TaskRequest echo = TaskRequest.newBuilder().setSpec(TaskSpec.newBuilder().setTaskId("it-grpc-1").setTaskType("echo")
+                .setInputs(Struct.newBuilder().putFields("greeting", Value.newBuilder().setStringValue("hello").build()))).build();
+        String target = "localhost:" + ProcosServer.GRPC_PORT;
+        try (PdeGrpcClient client = PdeGrpcClient.connect(GrpcChannelOptions.plaintext(target).withBearerToken(token))) {
+            TaskResult result = client.execute(echo, Duration.ofSeconds(10));
+            assertThat(result.getStatus()).isEqualTo(TaskStatus.SUCCEEDED);
+            assertThat(result.getOutputs().getFieldsOrThrow("greeting").getStringValue()).isEqualTo("hello");
+        }
+        try (PdeGrpcClient anonymous = PdeGrpcClient.connect(GrpcChannelOptions.plaintext(target))) {
+            assertThatThrownBy(() -> anonymous.execute(echo, Duration.ofSeconds(10)))
+                    .isInstanceOfSatisfying(PdeCallException.class, e -> assertThat(e.code()).isEqualTo(Status.Code.UNAUTHENTICATED));
         }
     }
 

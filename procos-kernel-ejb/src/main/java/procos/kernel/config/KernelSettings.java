@@ -18,7 +18,7 @@ import procos.pde.dispatch.DispatchSettings;
  * @param monitorInterval   how often the monitor looks at the engine
  * @param rootIdleInterval  how long the root orchestrator idles between heartbeats
  * @param shutdownTimeout   how long in-flight jobs may run on shutdown before they are interrupted
- * @param grpcPort          port of the PDE gRPC server
+ * @param grpc              the PDE gRPC server: port, token, TLS
  * @param extraProcessesDir optional folder of additional BPMN files deployed beside the built-in set
  * @param pdeConfig         PDE manager YAML (pools, endpoints, routing); the built-in default when empty
  * @param dispatch          how this node works the engine's external tasks
@@ -33,7 +33,7 @@ public record KernelSettings(
         Duration monitorInterval,
         Duration rootIdleInterval,
         Duration shutdownTimeout,
-        int grpcPort,
+        GrpcSettings grpc,
         Optional<Path> extraProcessesDir,
         Optional<Path> pdeConfig,
         DispatchSettings dispatch) {
@@ -44,6 +44,6 @@ public record KernelSettings(
                 + ", databaseUser=" + databaseUser + ", history=" + history
                 + ", jobExecutorThreads=" + jobExecutorThreads + ", monitorInterval=" + monitorInterval
                 + ", rootIdleInterval=" + rootIdleInterval + ", shutdownTimeout=" + shutdownTimeout
-                + ", grpcPort=" + grpcPort + ", extraProcessesDir=" + extraProcessesDir + ", pdeConfig=" + pdeConfig + ", dispatch=" + dispatch + "]";
+                + ", grpc=" + grpc + ", extraProcessesDir=" + extraProcessesDir + ", pdeConfig=" + pdeConfig + ", dispatch=" + dispatch + "]";
     }
 }

@@ -29,6 +29,11 @@ public final class SettingsValidator {
     public static final String ROOT_IDLE_INTERVAL = "procos.root.idle-interval";
     public static final String SHUTDOWN_TIMEOUT = "procos.shutdown.timeout";
     public static final String GRPC_PORT = "procos.grpc.port";
+    public static final String GRPC_TOKEN = "procos.grpc.token";
+    public static final String GRPC_DEV_MODE = "procos.grpc.dev-mode";
+    public static final String GRPC_TLS_CERT = "procos.grpc.tls.cert-chain";
+    public static final String GRPC_TLS_KEY = "procos.grpc.tls.private-key";
+    public static final String GRPC_MAX_MESSAGE_BYTES = "procos.grpc.max-message-bytes";
     public static final String PROCESSES_DIR = "procos.processes.dir";
     public static final String NODE_ID = "procos.node.id";
     public static final String PDE_CONFIG = "procos.pde.config";
@@ -80,7 +85,17 @@ public final class SettingsValidator {
         Duration monitor = duration(MONITOR_INTERVAL, Duration.ofSeconds(30), Duration.ofSeconds(1));
         Duration idle = duration(ROOT_IDLE_INTERVAL, Duration.ofMinutes(1), Duration.ofSeconds(1));
         Duration shutdown = duration(SHUTDOWN_TIMEOUT, Duration.ofSeconds(30), Duration.ZERO);
-        int grpcPort = integer(GRPC_PORT, 50051, 1, 65535);
+        GrpcSettings grpc = new GrpcSettings(
+                integer(GRPC_PORT, 50051, 1, 65535),
+                lookup.apply(GRPC_TOKEN),
+                bool(GRPC_DEV_MODE, false),
+                file(GRPC_TLS_CERT),
+                file(GRPC_TLS_KEY),
+                integer(GRPC_MAX_MESSAGE_BYTES, 4 * 1024 * 1024, 1024, 256 * 1024 * 1024));
+        if (grpc.tlsCertChain().isPresent() != grpc.tlsPrivateKey().isPresent()) {
+            problems.add(new ConfigProblem(grpc.tlsCertChain().isPresent() ? GRPC_TLS_KEY : GRPC_TLS_CERT, null,
+                    "required together with " + (grpc.tlsCertChain().isPresent() ? GRPC_TLS_CERT : GRPC_TLS_KEY)));
+        }
         Optional<Path> processesDir = directory(PROCESSES_DIR);
         Optional<Path> pdeConfig = file(PDE_CONFIG);
         DispatchSettings dispatch = new DispatchSettings(
@@ -96,7 +111,7 @@ public final class SettingsValidator {
             throw new InvalidSettingsException(problems);
         }
         return new KernelSettings(url, kind.orElseThrow(), user, password, history, jobThreads,
-                monitor, idle, shutdown, grpcPort, processesDir, pdeConfig, dispatch);
+                monitor, idle, shutdown, grpc, processesDir, pdeConfig, dispatch);
     }
 
     private static String defaultNodeId() {
@@ -118,6 +133,22 @@ public final class SettingsValidator {
         } catch (NumberFormatException e) {
             problems.add(new ConfigProblem(key, raw.get(), "not a whole number"));
             return fallback;
+        }
+    }
+
+    private boolean bool(String key, boolean fallback) {
+        Optional<String> raw = lookup.apply(key);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        switch (raw.get().toLowerCase()) {
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                problems.add(new ConfigProblem(key, raw.get(), "must be true or false"));
+                return fallback;
         }
     }
 

@@ -1,13 +1,18 @@
 package procos.kernel.pde;
 
+import java.io.IOException;
 import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
+import procos.kernel.config.GrpcSettings;
 import procos.kernel.config.KernelSettings;
 import procos.logging.StructuredLogger;
 import procos.pde.dispatch.DispatchLanes;
 import procos.pde.dispatch.ExternalTaskDispatcher;
 import procos.pde.dispatch.WorkSignal;
 import procos.pde.endpoint.EndpointRegistry;
+import procos.pde.grpc.PdeDescriber;
+import procos.pde.grpc.PdeGrpcServer;
+import procos.pde.grpc.PdeServerOptions;
 import procos.pde.endpoint.EndpointFactory;
 import procos.pde.pipeline.Pipeline;
 import procos.pde.pipeline.PipelineBuilder;
@@ -17,6 +22,7 @@ import procos.pde.pool.InvalidPoolConfigException;
 import procos.pde.pool.PdeAllocator;
 import procos.pde.pool.PdeManagerConfig;
 import procos.pde.pool.PdeManagerConfigLoader;
+import procos.pde.v1.PdeType;
 
 /**
  * The PDEs of this server: the endpoints, the pipeline that runs each task, and the dispatcher that
@@ -30,18 +36,20 @@ public final class PdeRuntime {
     private final EndpointRegistry endpoints;
     private final Pipeline pipeline;
     private final ExternalTaskDispatcher dispatcher;
+    private final PdeGrpcServer grpcServer;
 
-    private PdeRuntime(EndpointRegistry endpoints, Pipeline pipeline, ExternalTaskDispatcher dispatcher) {
+    private PdeRuntime(EndpointRegistry endpoints, Pipeline pipeline, ExternalTaskDispatcher dispatcher, PdeGrpcServer grpcServer) {
         this.endpoints = endpoints;
         this.pipeline = pipeline;
         this.dispatcher = dispatcher;
+        this.grpcServer = grpcServer;
     }
 
     /**
      * @throws InvalidPoolConfigException listing every problem of the PDE manager configuration
      */
     public static PdeRuntime start(KernelSettings settings, ProcessEngine engine, WorkSignal signal, TaskListener listener)
-            throws InvalidPoolConfigException {
+            throws InvalidPoolConfigException, IOException {
         PdeManagerConfig config = settings.pdeConfig().isPresent()
                 ? PdeManagerConfigLoader.load(settings.pdeConfig().get(), System::getenv)
                 : PdeManagerConfigLoader.loadDefault(System::getenv);
@@ -54,11 +62,34 @@ public final class PdeRuntime {
                 .build();
         ExternalTaskDispatcher dispatcher = new ExternalTaskDispatcher(engine.getExternalTaskService(), settings.dispatch(),
                 DispatchLanes.from(PdeAllocator.from(config), endpoints, pool -> pipeline), signal);
+        PdeType type = config.pools().get(0).type();
+        PdeGrpcServer grpcServer = PdeGrpcServer.onPort(settings.grpc().port(), pipeline,
+                () -> PdeDescriber.describe(settings.dispatch().workerId(), type, endpoints), serverOptions(settings.grpc()));
+        try {
+            grpcServer.start();
+        } catch (IOException e) {
+            throw new IOException("PDE gRPC server could not listen on port " + settings.grpc().port() + ": " + e.getMessage(), e);
+        }
         dispatcher.start();
         LOG.info("pde_runtime_started").pdeId(settings.dispatch().workerId())
+                .with("grpc_port", grpcServer.port())
                 .with("endpoints", endpoints.all().stream().map(endpoint -> endpoint.id()).toList())
                 .with("task_types", endpoints.taskTypes()).log();
-        return new PdeRuntime(endpoints, pipeline, dispatcher);
+        return new PdeRuntime(endpoints, pipeline, dispatcher, grpcServer);
+    }
+
+    private static PdeServerOptions serverOptions(GrpcSettings grpc) throws IOException {
+        PdeServerOptions options = GrpcToken.resolve(grpc).map(PdeServerOptions::secured).orElseGet(PdeServerOptions::dev)
+                .withMaxInboundMessageBytes(grpc.maxMessageBytes());
+        if (grpc.tlsCertChain().isPresent() && grpc.tlsPrivateKey().isPresent()) {
+            options = options.withTls(grpc.tlsCertChain().get().toFile(), grpc.tlsPrivateKey().get().toFile());
+        }
+        return options;
+    }
+
+    /** The port the PDE gRPC server listens on. */
+    public int grpcPort() {
+        return grpcServer.port();
     }
 
     /** The endpoints tasks can route to; endpoints may be registered while running. */
@@ -76,6 +107,7 @@ public final class PdeRuntime {
 
     /** Stops taking tasks and lets running ones finish within {@code grace}. */
     public void stop(Duration grace) {
+        grpcServer.stopQuietly(grace);
         dispatcher.stop(grace);
     }
 }

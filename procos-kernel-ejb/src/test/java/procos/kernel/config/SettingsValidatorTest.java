@@ -30,7 +30,7 @@ class SettingsValidatorTest {
         assertThat(settings.history()).isEqualTo("audit");
         assertThat(settings.monitorInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.rootIdleInterval()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(settings.grpcPort()).isEqualTo(50051);
+        assertThat(settings.grpc().port()).isEqualTo(50051);
         assertThat(settings.extraProcessesDir()).isEmpty();
     }
 
@@ -90,7 +90,7 @@ class SettingsValidatorTest {
         KernelSettings settings = validate();
 
         assertThat(settings.databaseUrl()).isEqualTo(SettingsValidator.DEFAULT_DB_URL);
-        assertThat(settings.grpcPort()).isEqualTo(6000);
+        assertThat(settings.grpc().port()).isEqualTo(6000);
     }
 
     @Test
