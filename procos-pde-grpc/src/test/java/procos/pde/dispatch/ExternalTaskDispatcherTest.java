@@ -3,11 +3,14 @@ package procos.pde.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Deadline;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -112,6 +115,59 @@ class ExternalTaskDispatcherTest {
                 .as("the instance waits for an operator, it is not lost").isEqualTo(1);
     }
 
+    @Test
+    void saturatedPoolLeavesTasksWaitingInTheEngineUntilCapacityFrees() throws Exception {
+        dispatcher.stop(Duration.ofSeconds(5));
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger running = new AtomicInteger();
+        EndpointRegistry endpoints = new EndpointRegistry().register(new BlockingEndpoint(release, running));
+        TaskExecutor pipeline = new PipelineBuilder(endpoints).build();
+        String oneAtATime = """
+                pde_manager:
+                  node_id: test-node
+                  pools:
+                    - type: general_purpose
+                      instances: 1
+                      max_concurrent_tasks: 1
+                      endpoints: [blocking]
+                  endpoints:
+                    - id: blocking
+                      kind: builtin
+                """;
+        PdeAllocator allocator = PdeAllocator.from(PdeManagerConfigLoader.load(
+                new ByteArrayInputStream(oneAtATime.getBytes(StandardCharsets.UTF_8)), name -> null));
+        dispatcher = new ExternalTaskDispatcher(engine.getExternalTaskService(),
+                new DispatchSettings("test-worker", 10, Duration.ofSeconds(30), Duration.ofSeconds(30), 2, Duration.ZERO,
+                        Duration.ofMillis(200)),
+                DispatchLanes.from(allocator, endpoints, pool -> pipeline), signal);
+        dispatcher.start();
+        deploy(Bpmn.createExecutableProcess("blocks").camundaHistoryTimeToLive(1)
+                .startEvent().serviceTask("hold").camundaExternalTask("hold").endEvent().done());
+
+        List<String> ids = List.of(start("blocks"), start("blocks"), start("blocks"));
+        awaitCondition(() -> running.get() == 1);
+        Thread.sleep(500); // several fetch rounds pass while the only permit is held
+
+        assertThat(engine.getExternalTaskService().createExternalTaskQuery().locked().count()).isEqualTo(1);
+        assertThat(engine.getExternalTaskService().createExternalTaskQuery().notLocked().count())
+                .as("the others wait in the engine, not in a queue of ours").isEqualTo(2);
+        release.countDown();
+        for (String id : ids) {
+            assertThat(awaitEnd(id)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+        }
+    }
+
+    private String start(String key) {
+        return engine.getRuntimeService().startProcessInstanceByKey(key).getId();
+    }
+
+    private static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 600 && !condition.getAsBoolean(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(condition.getAsBoolean()).as("condition reached within 30 s").isTrue();
+    }
+
     private void deploy(BpmnModelInstance model) {
         engine.getRepositoryService().createDeployment().addModelInstance("p.bpmn", model).deploy();
     }
@@ -147,6 +203,47 @@ class ExternalTaskDispatcherTest {
             Thread.sleep(50);
         }
         throw new AssertionError("no incident for " + id);
+    }
+
+    /** Task type "hold": blocks until released, counting how many calls run at once. */
+    private static final class BlockingEndpoint implements Endpoint {
+        private final CountDownLatch release;
+        private final AtomicInteger running;
+
+        BlockingEndpoint(CountDownLatch release, AtomicInteger running) {
+            this.release = release;
+            this.running = running;
+        }
+
+        @Override
+        public String id() {
+            return "blocking";
+        }
+
+        @Override
+        public EndpointDescription describe() {
+            return EndpointDescription.newBuilder().setEndpointId("blocking")
+                    .addCapabilities(Capability.newBuilder().setTaskType("hold")).build();
+        }
+
+        @Override
+        public EndpointHealth health() {
+            return EndpointHealth.newBuilder().setState(HealthState.HEALTHY).build();
+        }
+
+        @Override
+        public InvokeResponse invoke(InvokeRequest request, Deadline deadline) throws EndpointException {
+            running.incrementAndGet();
+            try {
+                release.await();
+                return InvokeResponse.getDefaultInstance();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EndpointException("CANCELLED", "interrupted", false);
+            } finally {
+                running.decrementAndGet();
+            }
+        }
     }
 
     /** flaky: always unavailable; bpmn-error: answers with BPMN error NOT_FOUND. */
