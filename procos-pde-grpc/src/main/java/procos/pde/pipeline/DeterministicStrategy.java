@@ -59,6 +59,9 @@ public final class DeterministicStrategy implements ExecutionStrategy {
                 } catch (EndpointException e) {
                     attempts.add(Attempts.failure(endpoint.id(), e, started, 0));
                     lastError = Attempts.error(e);
+                    if (e.code().equals(EndpointCall.CANCELLED)) {
+                        return Outcome.failed(lastError, attempts, lastFindings);
+                    }
                     health.forget(endpoint);
                     if (!e.retryable() || attempt == maxAttempts || !backoff(context, attempt)) {
                         break;

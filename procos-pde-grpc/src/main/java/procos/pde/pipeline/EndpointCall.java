@@ -1,6 +1,8 @@
 package procos.pde.pipeline;
 
+import io.grpc.Context;
 import io.grpc.Deadline;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -19,6 +21,9 @@ import procos.pde.v1.InvokeResponse;
  */
 public final class EndpointCall {
 
+    /** Code of the error raised when the caller cancelled: the task stops, nothing is retried or fallen back to. */
+    public static final String CANCELLED = "CANCELLED";
+
     private final ExecutorService executor;
 
     public EndpointCall(ExecutorService executor) {
@@ -35,20 +40,28 @@ public final class EndpointCall {
         } catch (RejectedExecutionException e) {
             throw new EndpointException("RESOURCE_EXHAUSTED", "endpoint executor is shut down or full", true, e);
         }
+        // A caller that goes away (gRPC cancellation) stops the endpoint call at once.
+        Context caller = Context.current();
+        Context.CancellationListener onCancel = cancelled -> call.cancel(true);
+        caller.addListener(onCancel, Runnable::run);
         try {
             return call.get(deadline.timeRemaining(TimeUnit.NANOSECONDS), TimeUnit.NANOSECONDS);
+        } catch (CancellationException e) {
+            throw new EndpointException(CANCELLED, "caller cancelled the task while calling " + endpoint.id(), false);
         } catch (TimeoutException e) {
             call.cancel(true);
             throw new EndpointException("DEADLINE_EXCEEDED", endpoint.id() + " did not answer before the deadline", true);
         } catch (InterruptedException e) {
             call.cancel(true);
             Thread.currentThread().interrupt();
-            throw new EndpointException("CANCELLED", "task cancelled while calling " + endpoint.id(), false);
+            throw new EndpointException(CANCELLED, "task cancelled while calling " + endpoint.id(), false);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof EndpointException endpointError) {
                 throw endpointError;
             }
             throw new EndpointException("INTERNAL", endpoint.id() + " failed: " + e.getCause(), true, e.getCause());
+        } finally {
+            caller.removeListener(onCancel);
         }
     }
 }

@@ -65,6 +65,9 @@ public final class ProbabilisticStrategy implements ExecutionStrategy {
             } catch (EndpointException e) {
                 attempts.add(Attempts.failure(endpoint.id(), e, started, index));
                 lastError = Attempts.error(e);
+                if (e.code().equals(EndpointCall.CANCELLED)) {
+                    break;
+                }
                 health.forget(endpoint);
                 endpointIndex++;
                 index--;
