@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import procos.pde.grpc.Channels;
 import procos.pde.grpc.GrpcChannelOptions;
 import procos.pde.grpc.RetryableStatus;
 import procos.pde.v1.EndpointDescribeRequest;
@@ -126,15 +127,7 @@ public final class RemoteEndpoint implements Endpoint, AutoCloseable {
     /** Lets calls in progress finish for a few seconds, then cancels them and releases the channel. */
     @Override
     public void close() {
-        channel.shutdown();
-        try {
-            if (!channel.awaitTermination(CLOSE_GRACE.toNanos(), TimeUnit.NANOSECONDS)) {
-                channel.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            channel.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        Channels.closeGracefully(channel, CLOSE_GRACE);
     }
 
     private static String summary(Status status) {

@@ -88,14 +88,6 @@ public final class PdeGrpcClient implements AutoCloseable {
     /** Lets calls in progress finish for a few seconds, then cancels them and releases the channel. */
     @Override
     public void close() {
-        channel.shutdown();
-        try {
-            if (!channel.awaitTermination(CLOSE_GRACE.toNanos(), TimeUnit.NANOSECONDS)) {
-                channel.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            channel.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        Channels.closeGracefully(channel, CLOSE_GRACE);
     }
 }
