@@ -8,6 +8,7 @@ import procos.kernel.config.KernelSettings;
 import procos.logging.StructuredLogger;
 import procos.pde.dispatch.DispatchLanes;
 import procos.pde.dispatch.ExternalTaskDispatcher;
+import procos.pde.dispatch.PoolExecutors;
 import procos.pde.dispatch.WorkSignal;
 import procos.pde.endpoint.EndpointRegistry;
 import procos.pde.grpc.PdeDescriber;
@@ -37,12 +38,15 @@ public final class PdeRuntime {
     private final Pipeline pipeline;
     private final ExternalTaskDispatcher dispatcher;
     private final PdeGrpcServer grpcServer;
+    private final PoolExecutors executors;
 
-    private PdeRuntime(EndpointRegistry endpoints, Pipeline pipeline, ExternalTaskDispatcher dispatcher, PdeGrpcServer grpcServer) {
+    private PdeRuntime(EndpointRegistry endpoints, Pipeline pipeline, ExternalTaskDispatcher dispatcher, PdeGrpcServer grpcServer,
+                       PoolExecutors executors) {
         this.endpoints = endpoints;
         this.pipeline = pipeline;
         this.dispatcher = dispatcher;
         this.grpcServer = grpcServer;
+        this.executors = executors;
     }
 
     /**
@@ -60,8 +64,10 @@ public final class PdeRuntime {
                 .defaultTimeout(settings.dispatch().taskTimeout())
                 .listener(listener)
                 .build();
+        // A pool whose type is listed under a remote node's pde_types sends its tasks to that node over gRPC.
+        PoolExecutors executors = DispatchLanes.executorFor(config, pipeline);
         ExternalTaskDispatcher dispatcher = new ExternalTaskDispatcher(engine.getExternalTaskService(), settings.dispatch(),
-                DispatchLanes.from(PdeAllocator.from(config), endpoints, pool -> pipeline), signal);
+                DispatchLanes.from(PdeAllocator.from(config), endpoints, executors), signal);
         PdeType type = config.pools().get(0).type();
         PdeGrpcServer grpcServer = PdeGrpcServer.onPort(settings.grpc().port(), pipeline,
                 () -> PdeDescriber.describe(settings.dispatch().workerId(), type, endpoints), serverOptions(settings.grpc()));
@@ -75,7 +81,7 @@ public final class PdeRuntime {
                 .with("grpc_port", grpcServer.port())
                 .with("endpoints", endpoints.all().stream().map(endpoint -> endpoint.id()).toList())
                 .with("task_types", endpoints.taskTypes()).log();
-        return new PdeRuntime(endpoints, pipeline, dispatcher, grpcServer);
+        return new PdeRuntime(endpoints, pipeline, dispatcher, grpcServer, executors);
     }
 
     private static PdeServerOptions serverOptions(GrpcSettings grpc) throws IOException {
@@ -109,5 +115,6 @@ public final class PdeRuntime {
     public void stop(Duration grace) {
         grpcServer.stopQuietly(grace);
         dispatcher.stop(grace);
+        executors.close();
     }
 }

@@ -85,6 +85,16 @@ public final class PdeGrpcClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes the channel try to connect right away instead of waiting out gRPC's exponential
+     * reconnect backoff (up to two minutes). For callers that keep their own, shorter schedule for
+     * an unreachable peer: without this, a peer that is back would still be refused with
+     * {@code UNAVAILABLE} until the channel's backoff expires.
+     */
+    public void resetConnectBackoff() {
+        channel.resetConnectBackoff();
+    }
+
     /** Lets calls in progress finish for a few seconds, then cancels them and releases the channel. */
     @Override
     public void close() {
