@@ -47,6 +47,10 @@ public final class EndpointCall {
         try {
             return call.get(deadline.timeRemaining(TimeUnit.NANOSECONDS), TimeUnit.NANOSECONDS);
         } catch (CancellationException e) {
+            // A context whose deadline passes is cancelled too: that is a timeout, not a caller going away.
+            if (caller.cancellationCause() instanceof TimeoutException || deadline.isExpired()) {
+                throw new EndpointException("DEADLINE_EXCEEDED", endpoint.id() + " did not answer before the deadline", true);
+            }
             throw new EndpointException(CANCELLED, "caller cancelled the task while calling " + endpoint.id(), false);
         } catch (TimeoutException e) {
             call.cancel(true);
