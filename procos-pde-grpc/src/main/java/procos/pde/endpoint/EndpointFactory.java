@@ -2,6 +2,8 @@ package procos.pde.endpoint;
 
 import java.util.ArrayList;
 import java.util.List;
+import procos.pde.endpoint.files.FilesEndpoint;
+import procos.pde.endpoint.http.HttpEndpoint;
 import procos.pde.pool.EndpointConfig;
 import procos.pde.pool.EndpointKind;
 import procos.pde.pool.PdeManagerConfig;
@@ -11,6 +13,9 @@ import procos.pde.pool.PdeManagerConfig;
  * used, so a configuration naming an endpoint that cannot exist fails at boot, by name.
  */
 public final class EndpointFactory {
+
+    private static final String AVAILABLE = "builtin '" + NoopEndpoint.ID + "', "
+            + EndpointKind.HTTP.yamlName() + ", " + EndpointKind.FILES.yamlName();
 
     private EndpointFactory() {
     }
@@ -31,11 +36,28 @@ public final class EndpointFactory {
         return registry;
     }
 
-    private static Endpoint create(EndpointConfig config) {
-        if (config.kind() == EndpointKind.BUILTIN && config.id().equals(NoopEndpoint.ID)) {
+    /**
+     * The endpoint {@code config} declares: {@code builtin} {@code noop}, {@code http}
+     * ({@link HttpEndpoint}) or {@code files} ({@link FilesEndpoint}), each reading its own
+     * {@code settings}.
+     *
+     * @throws IllegalArgumentException naming the endpoint, and the setting if one is at fault
+     */
+    public static Endpoint create(EndpointConfig config) {
+        return switch (config.kind()) {
+            case BUILTIN -> builtin(config);
+            case HTTP -> HttpEndpoint.fromConfig(config);
+            case FILES -> FilesEndpoint.fromConfig(config);
+            default -> throw new IllegalArgumentException("endpoint '" + config.id() + "': kind '"
+                    + config.kind().yamlName() + "' is not available in this version (available: " + AVAILABLE + ")");
+        };
+    }
+
+    private static Endpoint builtin(EndpointConfig config) {
+        if (config.id().equals(NoopEndpoint.ID)) {
             return new NoopEndpoint();
         }
-        throw new IllegalArgumentException("endpoint '" + config.id() + "': kind '" + config.kind().name().toLowerCase()
-                + "' is not available in this version (available: builtin '" + NoopEndpoint.ID + "')");
+        throw new IllegalArgumentException("endpoint '" + config.id() + "': there is no builtin endpoint of that id"
+                + " (available: " + AVAILABLE + ")");
     }
 }

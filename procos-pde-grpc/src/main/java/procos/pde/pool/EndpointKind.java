@@ -18,13 +18,13 @@ public enum EndpointKind {
     PDE,
     /** A language model; provider, model and key go under {@code settings}. */
     LLM,
-    /** An HTTP API; base URL and headers go under {@code settings}. */
+    /** HTTP client calls ({@code procos.pde.endpoint.http.HttpEndpoint}); {@code allowed_hosts} and limits go under {@code settings}. */
     HTTP,
     /** Sending or reading mail; server settings go under {@code settings}. */
     MAIL,
     /** A relational database; JDBC URL and credentials go under {@code settings}. */
     JDBC,
-    /** A file system area; root directory goes under {@code settings}. */
+    /** A sandboxed directory ({@code procos.pde.endpoint.files.FilesEndpoint}); {@code root} goes under {@code settings}. */
     FILES,
     /** A script run in a sandbox; language and limits go under {@code settings}. */
     SCRIPT;

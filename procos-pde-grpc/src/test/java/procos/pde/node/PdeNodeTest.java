@@ -335,21 +335,21 @@ class PdeNodeTest {
 
         @Test
         void anEndpointKindThisVersionCannotBuildIsAConfigurationProblem() throws Exception {
-            Path config = write("http.yaml", """
+            Path config = write("llm.yaml", """
                     pde_manager:
-                      node_id: node-http
+                      node_id: node-llm
                       pools:
                         - type: general_purpose
                           instances: 1
                           max_concurrent_tasks: 4
-                          endpoints: [web]
+                          endpoints: [model]
                       endpoints:
-                        - id: web
-                          kind: http
+                        - id: model
+                          kind: llm
                     """);
 
             assertThat(run("--dev", "--config", config.toString())).isEqualTo(NodeCommand.EXIT_USAGE);
-            assertThat(stderr()).contains("pde_manager.endpoints: endpoint 'web': kind 'http' is not available in this version");
+            assertThat(stderr()).contains("pde_manager.endpoints: endpoint 'model': kind 'llm' is not available in this version");
         }
 
         @Test

@@ -1,0 +1,137 @@
+package procos.pde.endpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import procos.pde.endpoint.files.FilesEndpoint;
+import procos.pde.endpoint.http.HttpEndpoint;
+import procos.pde.pool.EndpointConfig;
+import procos.pde.pool.EndpointKind;
+import procos.pde.pool.PdeManagerConfig;
+import procos.pde.pool.PdeManagerConfigLoader;
+
+class EndpointFactoryTest {
+
+    private static final String EXAMPLE = "/procos/pde/pde-manager.example.yaml";
+
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void noopHttpAndFilesEndpointsAreBuiltFromTheConfiguration() throws Exception {
+        PdeManagerConfig config = load("""
+                pde_manager:
+                  node_id: test-node
+                  pools:
+                    - type: general_purpose
+                      instances: 1
+                      max_concurrent_tasks: 2
+                      endpoints: [noop, web, work]
+                  endpoints:
+                    - id: noop
+                      kind: builtin
+                    - id: web
+                      kind: http
+                      timeout: PT3S
+                      settings:
+                        allowed_hosts: "api.example.com, *.example.org"
+                        max_response_bytes: 2048
+                        follow_redirects: true
+                    - id: work
+                      kind: files
+                      settings:
+                        root: %s
+                        read_only: true
+                        max_file_bytes: 4096
+                """.formatted(temp.resolve("sandbox")), Map.of());
+
+        EndpointRegistry registry = EndpointFactory.registryFor(config);
+
+        assertThat(registry.all()).extracting(Endpoint::id).containsExactly("noop", "web", "work");
+        HttpEndpoint web = (HttpEndpoint) registry.get("web").orElseThrow();
+        assertThat(web.settings().allowedHosts().entries()).containsExactly("api.example.com", "*.example.org");
+        assertThat(web.settings().maxResponseBytes()).isEqualTo(2048);
+        assertThat(web.settings().timeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(web.settings().followRedirects()).isTrue();
+        FilesEndpoint work = (FilesEndpoint) registry.get("work").orElseThrow();
+        assertThat(work.settings().root()).isEqualTo(temp.resolve("sandbox").toRealPath());
+        assertThat(work.settings().readOnly()).isTrue();
+        assertThat(work.settings().maxFileBytes()).isEqualTo(4096);
+        assertThat(registry.taskTypes()).containsExactly("echo", "files.list", "files.read", "http.get", "http.request", "noop");
+    }
+
+    @Test
+    void theExamplesHttpAndFilesEndpointsCanBeBuilt() throws Exception {
+        PdeManagerConfig example;
+        try (InputStream in = EndpointFactoryTest.class.getResourceAsStream(EXAMPLE)) {
+            example = PdeManagerConfigLoader.load(in, EXAMPLE, Map.of(
+                    "OPENAI_API_KEY", "k", "SUMMARIZER_TOKEN", "t", "NODE_B_TOKEN", "t", "ERP_DB_PASSWORD", "p",
+                    "PROCOS_FILES_ROOT", temp.resolve("files").toString())::get);
+        }
+
+        assertThat(EndpointFactory.create(example.endpoint("http-default").orElseThrow())).isInstanceOf(HttpEndpoint.class);
+        assertThat(EndpointFactory.create(example.endpoint("files-work").orElseThrow())).isInstanceOf(FilesEndpoint.class);
+        assertThat(temp.resolve("files")).isDirectory();
+        IllegalArgumentException refused = catchThrowableOfType(IllegalArgumentException.class,
+                () -> EndpointFactory.registryFor(example));
+        assertThat(refused.getMessage())
+                .contains("endpoint 'openai-gpt': kind 'llm' is not available")
+                .contains("endpoint 'summarizer-py': kind 'remote'")
+                .contains("endpoint 'mail-out': kind 'mail'")
+                .contains("endpoint 'erp-db': kind 'jdbc'")
+                .doesNotContain("http-default").doesNotContain("files-work")
+                .contains("available: builtin 'noop', http, files");
+    }
+
+    @Test
+    void everyBadEndpointIsReportedByIdAndSetting() {
+        PdeManagerConfig config = new PdeManagerConfig("n", List.of(), java.util.List.of(
+                endpoint("web", EndpointKind.HTTP, Map.of()),
+                endpoint("web2", EndpointKind.HTTP, Map.of("allowed_hosts", "a.example", "max_response_bytes", "lots")),
+                endpoint("work", EndpointKind.FILES, Map.of()),
+                endpoint("other", EndpointKind.BUILTIN, Map.of())), List.of(), List.of(),
+                List.of());
+
+        assertThatThrownBy(() -> EndpointFactory.registryFor(config))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("endpoint 'web': setting 'allowed_hosts' is required")
+                .hasMessageContaining("endpoint 'web2': setting 'max_response_bytes' must be a whole number")
+                .hasMessageContaining("endpoint 'work': setting 'root' is required")
+                .hasMessageContaining("endpoint 'other': there is no builtin endpoint of that id");
+    }
+
+    @Test
+    void aFilesRootThatCannotBeADirectoryIsRefused() throws Exception {
+        Path file = Files.writeString(temp.resolve("a-file"), "x");
+
+        assertThatThrownBy(() -> EndpointFactory.create(endpoint("work", EndpointKind.FILES, Map.of("root", file.toString()))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("endpoint 'work': setting 'root'")
+                .hasMessageContaining("is not a usable directory");
+    }
+
+    private static EndpointConfig endpoint(String id, EndpointKind kind, Map<String, String> settings) {
+        return new EndpointConfig(id, kind, Optional.empty(), Optional.empty(), Optional.empty(), settings);
+    }
+
+    private static PdeManagerConfig load(String yaml, Map<String, String> env) throws Exception {
+        return PdeManagerConfigLoader.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml",
+                env::get);
+    }
+}

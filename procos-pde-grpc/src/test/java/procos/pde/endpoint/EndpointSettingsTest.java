@@ -1,0 +1,52 @@
+package procos.pde.endpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import procos.pde.pool.EndpointConfig;
+import procos.pde.pool.EndpointKind;
+
+class EndpointSettingsTest {
+
+    private static final Set<String> KNOWN = Set.of("name", "flag", "size", "wait");
+
+    @Test
+    void valuesAreReadTypedAndBlanksCountAsAbsent() {
+        EndpointSettings settings = settings(Map.of("name", " x ", "flag", "False", "size", "42", "wait", "PT2S"));
+        EndpointSettings blank = settings(Map.of("name", "  ", "size", ""));
+
+        assertThat(settings.optional("name")).contains("x");
+        assertThat(settings.bool("flag", true)).isFalse();
+        assertThat(settings.bytes("size", 1, 100)).isEqualTo(42);
+        assertThat(settings.duration("wait")).contains(Duration.ofSeconds(2));
+        assertThat(blank.optional("name")).isEmpty();
+        assertThat(blank.bytes("size", 7, 100)).isEqualTo(7);
+        assertThat(blank.bool("flag", true)).isTrue();
+        assertThat(blank.duration("wait")).isEmpty();
+    }
+
+    @Test
+    void badValuesAreRefusedNamingEndpointAndSetting() {
+        assertThatThrownBy(() -> settings(Map.of()).required("name", "a hint"))
+                .hasMessage("endpoint 'e1': setting 'name' is required (a hint)");
+        assertThatThrownBy(() -> settings(Map.of("flag", "yes")).bool("flag", false))
+                .hasMessage("endpoint 'e1': setting 'flag' must be true or false, got 'yes'");
+        assertThatThrownBy(() -> settings(Map.of("size", "101")).bytes("size", 1, 100))
+                .hasMessage("endpoint 'e1': setting 'size' must be between 1 and 100 bytes, got 101");
+        assertThatThrownBy(() -> settings(Map.of("wait", "-PT1S")).duration("wait"))
+                .hasMessageStartingWith("endpoint 'e1': setting 'wait' must be longer than zero");
+        assertThatThrownBy(() -> settings(Map.of("colour", "red")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("endpoint 'e1': setting 'colour' is not a setting of http endpoints (known: flag, name, size, wait)");
+    }
+
+    private static EndpointSettings settings(Map<String, String> values) {
+        return EndpointSettings.of(new EndpointConfig("e1", EndpointKind.HTTP, Optional.empty(), Optional.empty(),
+                Optional.empty(), values), KNOWN);
+    }
+}
