@@ -1,0 +1,41 @@
+package procos.das.vector;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Where DAS keeps its knowledge: chunks with embeddings, searchable by similarity. The embedded
+ * on-disk index is the default; Milvus is selected by configuration. Both pass the same contract
+ * tests, so callers never depend on which one is running.
+ */
+public interface VectorRepository extends AutoCloseable {
+
+    /** Adds chunks, replacing any with the same id; visible to queries when this returns. */
+    void upsert(List<Chunk> chunks);
+
+    /** The best {@code query.k()} chunks that match its filters, best first. */
+    List<ScoredChunk> query(VectorQuery query);
+
+    /** Removes the chunks with these ids; unknown ids are ignored. */
+    void delete(Collection<String> ids);
+
+    /** Removes every chunk of a source; returns how many were removed. */
+    long deleteBySource(String sourceId);
+
+    /** How many chunks are stored. */
+    long count();
+
+    /** Writes every chunk (ids, texts, vectors, metadata) to {@code file}, with a checksum. */
+    void exportTo(Path file) throws IOException;
+
+    /**
+     * Replaces the whole content with what {@link #exportTo} wrote; a file that fails its checksum
+     * or does not parse is refused and the current content is left untouched.
+     */
+    void importFrom(Path file) throws IOException;
+
+    @Override
+    void close();
+}
