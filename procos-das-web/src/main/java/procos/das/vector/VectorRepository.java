@@ -18,6 +18,13 @@ public interface VectorRepository extends AutoCloseable {
     /** The best {@code query.k()} chunks that match its filters, best first. */
     List<ScoredChunk> query(VectorQuery query);
 
+    /**
+     * Replaces every chunk of {@code sourceId} with {@code chunks} in one step: queries see either
+     * the old chunks or the new ones, and if the replacement fails the old ones remain. This is how
+     * re-indexing a changed source never leaves it half-indexed.
+     */
+    void replaceSource(String sourceId, List<Chunk> chunks);
+
     /** Removes the chunks with these ids; unknown ids are ignored. */
     void delete(Collection<String> ids);
 
