@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import procos.pde.pool.EndpointConfig;
 
@@ -32,12 +34,24 @@ public final class EndpointSettings {
      * @throws IllegalArgumentException naming the endpoint and the first unknown setting
      */
     public static EndpointSettings of(EndpointConfig config, Set<String> known) {
+        return of(config, known, Set.of());
+    }
+
+    /**
+     * Like {@link #of(EndpointConfig, Set)}, also accepting families of settings named
+     * {@code <prefix><name>} (for example {@code statement.} for {@code statement.find_customer}),
+     * read with {@link #family}.
+     */
+    public static EndpointSettings of(EndpointConfig config, Set<String> known, Set<String> prefixes) {
         Objects.requireNonNull(config, "config");
         EndpointSettings settings = new EndpointSettings(config.id(), config.settings());
         for (String key : new TreeSet<>(config.settings().keySet())) {
-            if (!known.contains(key)) {
+            boolean inFamily = prefixes.stream().anyMatch(prefix -> key.startsWith(prefix) && key.length() > prefix.length());
+            if (!known.contains(key) && !inFamily) {
+                TreeSet<String> names = new TreeSet<>(known);
+                prefixes.forEach(prefix -> names.add(prefix + "<name>"));
                 throw settings.invalid(key, "is not a setting of " + config.kind().yamlName()
-                        + " endpoints (known: " + String.join(", ", new TreeSet<>(known)) + ")");
+                        + " endpoints (known: " + String.join(", ", names) + ")");
             }
         }
         return settings;
@@ -56,6 +70,17 @@ public final class EndpointSettings {
         return optional(name).orElseThrow(() -> invalid(name, "is required (" + hint + ")"));
     }
 
+    /** The settings named {@code <prefix><name>}, by name, sorted; blank values included, as the owner decides what they mean. */
+    public SortedMap<String, String> family(String prefix) {
+        SortedMap<String, String> family = new TreeMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith(prefix) && key.length() > prefix.length()) {
+                family.put(key.substring(prefix.length()), value);
+            }
+        });
+        return family;
+    }
+
     /** {@code true} or {@code false}, in any case; anything else is refused rather than guessed. */
     public boolean bool(String name, boolean defaultValue) {
         Optional<String> value = optional(name);
@@ -71,6 +96,15 @@ public final class EndpointSettings {
 
     /** A whole number of bytes from 1 to {@code max}. */
     public long bytes(String name, long defaultValue, long max) {
+        return wholeNumber(name, defaultValue, max, " bytes");
+    }
+
+    /** A count (rows, items) from 1 to {@code max}. */
+    public long count(String name, long defaultValue, long max) {
+        return wholeNumber(name, defaultValue, max, "");
+    }
+
+    private long wholeNumber(String name, long defaultValue, long max, String unit) {
         Optional<String> value = optional(name);
         if (value.isEmpty()) {
             return defaultValue;
@@ -79,10 +113,10 @@ public final class EndpointSettings {
         try {
             parsed = Long.parseLong(value.get());
         } catch (NumberFormatException e) {
-            throw invalid(name, "must be a whole number of bytes, got '" + value.get() + "'");
+            throw invalid(name, "must be a whole number" + (unit.isEmpty() ? "" : " of" + unit) + ", got '" + value.get() + "'");
         }
         if (parsed < 1 || parsed > max) {
-            throw invalid(name, "must be between 1 and " + max + " bytes, got " + parsed);
+            throw invalid(name, "must be between 1 and " + max + unit + ", got " + parsed);
         }
         return parsed;
     }

@@ -45,8 +45,33 @@ class EndpointSettingsTest {
                 .hasMessage("endpoint 'e1': setting 'colour' is not a setting of http endpoints (known: flag, name, size, wait)");
     }
 
+    @Test
+    void familiesOfSettingsAreAcceptedByPrefixAndReadByName() {
+        EndpointSettings settings = EndpointSettings.of(config(Map.of("name", "x", "statement.find", "SELECT 1",
+                "statement.a.b", "SELECT 2")), KNOWN, Set.of("statement."));
+
+        assertThat(settings.family("statement.")).containsExactly(Map.entry("a.b", "SELECT 2"), Map.entry("find", "SELECT 1"));
+        assertThat(settings.family("env.")).isEmpty();
+        assertThatThrownBy(() -> EndpointSettings.of(config(Map.of("statement.", "SELECT 1")), KNOWN, Set.of("statement.")))
+                .hasMessage("endpoint 'e1': setting 'statement.' is not a setting of http endpoints"
+                        + " (known: flag, name, size, statement.<name>, wait)");
+    }
+
+    @Test
+    void countsAreWholeNumbersWithinBounds() {
+        assertThat(settings(Map.of("size", "5")).count("size", 1, 10)).isEqualTo(5);
+        assertThat(settings(Map.of()).count("size", 3, 10)).isEqualTo(3);
+        assertThatThrownBy(() -> settings(Map.of("size", "many")).count("size", 1, 10))
+                .hasMessage("endpoint 'e1': setting 'size' must be a whole number, got 'many'");
+        assertThatThrownBy(() -> settings(Map.of("size", "0")).count("size", 1, 10))
+                .hasMessage("endpoint 'e1': setting 'size' must be between 1 and 10, got 0");
+    }
+
+    private static EndpointConfig config(Map<String, String> values) {
+        return new EndpointConfig("e1", EndpointKind.HTTP, Optional.empty(), Optional.empty(), Optional.empty(), values);
+    }
+
     private static EndpointSettings settings(Map<String, String> values) {
-        return EndpointSettings.of(new EndpointConfig("e1", EndpointKind.HTTP, Optional.empty(), Optional.empty(),
-                Optional.empty(), values), KNOWN);
+        return EndpointSettings.of(config(values), KNOWN);
     }
 }

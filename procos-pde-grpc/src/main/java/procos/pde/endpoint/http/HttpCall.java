@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import procos.pde.endpoint.EndpointException;
 import procos.pde.endpoint.InvokeInputs;
+import procos.pde.endpoint.JsonBody;
 
 /**
  * One request to send, as read from a task's inputs: checked completely before anything goes on

@@ -12,6 +12,7 @@ import procos.logging.StructuredLogger;
 import procos.pde.endpoint.Endpoint;
 import procos.pde.endpoint.EndpointException;
 import procos.pde.endpoint.InvokeInputs;
+import procos.pde.endpoint.TimeBudget;
 import procos.pde.pool.EndpointConfig;
 import procos.pde.v1.Capability;
 import procos.pde.v1.EndpointDescription;

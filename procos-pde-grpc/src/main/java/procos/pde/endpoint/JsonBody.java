@@ -1,4 +1,4 @@
-package procos.pde.endpoint.http;
+package procos.pde.endpoint;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -9,11 +9,12 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * Writes a task's {@code body} value as JSON for the wire. Struct numbers are all doubles, and
- * protobuf's own printer writes {@code 1} as {@code 1.0}, which APIs with integer fields may
- * refuse; here a whole number within the exact range of a double is written without a fraction.
+ * Writes a task value as JSON for another program: an HTTP body, a script's standard input.
+ * Struct numbers are all doubles, and protobuf's own printer writes {@code 1} as {@code 1.0}, which
+ * APIs with integer fields may refuse and scripts would read as a float; here a whole number within
+ * the exact range of a double is written without a fraction.
  */
-final class JsonBody {
+public final class JsonBody {
 
     /** Largest magnitude up to which every whole double is exact (2^53). */
     private static final double EXACT = 9_007_199_254_740_992d;
@@ -22,7 +23,7 @@ final class JsonBody {
     private JsonBody() {
     }
 
-    static byte[] write(Value value) {
+    public static byte[] write(Value value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             write(generator, value);
