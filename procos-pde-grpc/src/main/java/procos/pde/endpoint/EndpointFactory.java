@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import procos.pde.endpoint.files.FilesEndpoint;
 import procos.pde.endpoint.http.HttpEndpoint;
+import procos.pde.endpoint.jdbc.JdbcEndpoint;
+import procos.pde.endpoint.script.ScriptEndpoint;
 import procos.pde.pool.EndpointConfig;
 import procos.pde.pool.EndpointKind;
 import procos.pde.pool.PdeManagerConfig;
@@ -15,7 +17,8 @@ import procos.pde.pool.PdeManagerConfig;
 public final class EndpointFactory {
 
     private static final String AVAILABLE = "builtin '" + NoopEndpoint.ID + "', "
-            + EndpointKind.HTTP.yamlName() + ", " + EndpointKind.FILES.yamlName();
+            + EndpointKind.HTTP.yamlName() + ", " + EndpointKind.FILES.yamlName() + ", "
+            + EndpointKind.SCRIPT.yamlName() + ", " + EndpointKind.JDBC.yamlName();
 
     private EndpointFactory() {
     }
@@ -38,7 +41,8 @@ public final class EndpointFactory {
 
     /**
      * The endpoint {@code config} declares: {@code builtin} {@code noop}, {@code http}
-     * ({@link HttpEndpoint}) or {@code files} ({@link FilesEndpoint}), each reading its own
+     * ({@link HttpEndpoint}), {@code files} ({@link FilesEndpoint}), {@code script}
+     * ({@link ScriptEndpoint}) or {@code jdbc} ({@link JdbcEndpoint}), each reading its own
      * {@code settings}.
      *
      * @throws IllegalArgumentException naming the endpoint, and the setting if one is at fault
@@ -48,6 +52,8 @@ public final class EndpointFactory {
             case BUILTIN -> builtin(config);
             case HTTP -> HttpEndpoint.fromConfig(config);
             case FILES -> FilesEndpoint.fromConfig(config);
+            case SCRIPT -> ScriptEndpoint.fromConfig(config);
+            case JDBC -> JdbcEndpoint.fromConfig(config);
             default -> throw new IllegalArgumentException("endpoint '" + config.id() + "': kind '"
                     + config.kind().yamlName() + "' is not available in this version (available: " + AVAILABLE + ")");
         };

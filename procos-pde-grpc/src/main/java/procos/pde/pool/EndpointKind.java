@@ -22,11 +22,11 @@ public enum EndpointKind {
     HTTP,
     /** Sending or reading mail; server settings go under {@code settings}. */
     MAIL,
-    /** A relational database; JDBC URL and credentials go under {@code settings}. */
+    /** A relational database ({@code procos.pde.endpoint.jdbc.JdbcEndpoint}); URL, credentials and named statements go under {@code settings}. */
     JDBC,
     /** A sandboxed directory ({@code procos.pde.endpoint.files.FilesEndpoint}); {@code root} goes under {@code settings}. */
     FILES,
-    /** A script run in a sandbox; language and limits go under {@code settings}. */
+    /** Scripts run in a sandbox ({@code procos.pde.endpoint.script.ScriptEndpoint}); interpreters and limits go under {@code settings}. */
     SCRIPT;
 
     /** The spelling used in YAML. */

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import procos.pde.endpoint.files.FilesEndpoint;
 import procos.pde.endpoint.http.HttpEndpoint;
+import procos.pde.endpoint.jdbc.JdbcEndpoint;
+import procos.pde.endpoint.script.ScriptEndpoint;
 import procos.pde.pool.EndpointConfig;
 import procos.pde.pool.EndpointKind;
 import procos.pde.pool.PdeManagerConfig;
@@ -77,16 +79,68 @@ class EndpointFactoryTest {
     }
 
     @Test
-    void theExamplesHttpAndFilesEndpointsCanBeBuilt() throws Exception {
+    void scriptAndJdbcEndpointsAreBuiltFromTheConfiguration() throws Exception {
+        Path scripts = Files.createDirectory(temp.resolve("scripts"));
+        PdeManagerConfig config = load("""
+                pde_manager:
+                  node_id: test-node
+                  pools:
+                    - type: integration
+                      instances: 1
+                      max_concurrent_tasks: 2
+                      endpoints: [run, db]
+                      task_types: [script.run, jdbc.execute, customer.by_id]
+                  endpoints:
+                    - id: run
+                      kind: script
+                      timeout: PT7S
+                      settings:
+                        sandbox_root: %s
+                        scripts_dir: %s
+                        allowed_commands: python3
+                        env.REGION: eu
+                    - id: db
+                      kind: jdbc
+                      settings:
+                        url: jdbc:h2:mem:factory
+                        password: ${DB_PASSWORD}
+                        statement.customer.by_id: SELECT * FROM customer WHERE id = ?
+                        max_rows: 50
+                """.formatted(temp.resolve("runs"), scripts), Map.of("DB_PASSWORD", "from-the-environment"));
+
+        EndpointRegistry registry = EndpointFactory.registryFor(config);
+
+        ScriptEndpoint run = (ScriptEndpoint) registry.get("run").orElseThrow();
+        assertThat(run.settings().sandboxRoot()).isEqualTo(temp.resolve("runs").toRealPath());
+        assertThat(run.settings().scriptsDir()).contains(scripts.toRealPath());
+        assertThat(run.settings().commands().executables()).containsOnlyKeys("python3");
+        assertThat(run.settings().environment()).containsExactly(Map.entry("REGION", "eu"));
+        assertThat(run.settings().maxExecutionTime()).isEqualTo(Duration.ofSeconds(7));
+        JdbcEndpoint db = (JdbcEndpoint) registry.get("db").orElseThrow();
+        assertThat(db.settings().password()).contains("from-the-environment");
+        assertThat(db.settings().statements()).containsOnlyKeys("customer.by_id");
+        assertThat(db.settings().maxRows()).isEqualTo(50);
+        assertThat(db.settings().writable()).isFalse();
+        assertThat(registry.taskTypes()).containsExactly("customer.by_id", "jdbc.execute", "script.run");
+        assertThat(log.lines()).noneMatch(line -> line.contains("from-the-environment"));
+    }
+
+    @Test
+    void theExamplesEndpointsOfAvailableKindsCanBeBuilt() throws Exception {
+        Files.createDirectory(temp.resolve("scripts"));
         PdeManagerConfig example;
         try (InputStream in = EndpointFactoryTest.class.getResourceAsStream(EXAMPLE)) {
             example = PdeManagerConfigLoader.load(in, EXAMPLE, Map.of(
                     "OPENAI_API_KEY", "k", "SUMMARIZER_TOKEN", "t", "NODE_B_TOKEN", "t", "ERP_DB_PASSWORD", "p",
-                    "PROCOS_FILES_ROOT", temp.resolve("files").toString())::get);
+                    "PROCOS_FILES_ROOT", temp.resolve("files").toString(),
+                    "PROCOS_SCRIPT_SANDBOX", temp.resolve("runs").toString(),
+                    "PROCOS_SCRIPTS_DIR", temp.resolve("scripts").toString())::get);
         }
 
         assertThat(EndpointFactory.create(example.endpoint("http-default").orElseThrow())).isInstanceOf(HttpEndpoint.class);
         assertThat(EndpointFactory.create(example.endpoint("files-work").orElseThrow())).isInstanceOf(FilesEndpoint.class);
+        assertThat(EndpointFactory.create(example.endpoint("erp-db").orElseThrow())).isInstanceOf(JdbcEndpoint.class);
+        assertThat(EndpointFactory.create(example.endpoint("scripts").orElseThrow())).isInstanceOf(ScriptEndpoint.class);
         assertThat(temp.resolve("files")).isDirectory();
         IllegalArgumentException refused = catchThrowableOfType(IllegalArgumentException.class,
                 () -> EndpointFactory.registryFor(example));
@@ -94,9 +148,9 @@ class EndpointFactoryTest {
                 .contains("endpoint 'openai-gpt': kind 'llm' is not available")
                 .contains("endpoint 'summarizer-py': kind 'remote'")
                 .contains("endpoint 'mail-out': kind 'mail'")
-                .contains("endpoint 'erp-db': kind 'jdbc'")
-                .doesNotContain("http-default").doesNotContain("files-work")
-                .contains("available: builtin 'noop', http, files");
+                .doesNotContain("http-default").doesNotContain("files-work").doesNotContain("erp-db")
+                .doesNotContain("'scripts'")
+                .contains("available: builtin 'noop', http, files, script, jdbc");
     }
 
     @Test
@@ -105,7 +159,10 @@ class EndpointFactoryTest {
                 endpoint("web", EndpointKind.HTTP, Map.of()),
                 endpoint("web2", EndpointKind.HTTP, Map.of("allowed_hosts", "a.example", "max_response_bytes", "lots")),
                 endpoint("work", EndpointKind.FILES, Map.of()),
-                endpoint("other", EndpointKind.BUILTIN, Map.of())), List.of(), List.of(),
+                endpoint("other", EndpointKind.BUILTIN, Map.of()),
+                endpoint("run", EndpointKind.SCRIPT, Map.of()),
+                endpoint("db", EndpointKind.JDBC, Map.of("url", "jdbc:h2:mem:x", "statement.wipe", "DELETE FROM t"))),
+                List.of(), List.of(),
                 List.of());
 
         assertThatThrownBy(() -> EndpointFactory.registryFor(config))
@@ -113,7 +170,9 @@ class EndpointFactoryTest {
                 .hasMessageContaining("endpoint 'web': setting 'allowed_hosts' is required")
                 .hasMessageContaining("endpoint 'web2': setting 'max_response_bytes' must be a whole number")
                 .hasMessageContaining("endpoint 'work': setting 'root' is required")
-                .hasMessageContaining("endpoint 'other': there is no builtin endpoint of that id");
+                .hasMessageContaining("endpoint 'other': there is no builtin endpoint of that id")
+                .hasMessageContaining("endpoint 'run': setting 'sandbox_root' is required")
+                .hasMessageContaining("endpoint 'db': setting 'statement.wipe' is a DELETE statement, but the endpoint is read-only");
     }
 
     @Test
