@@ -256,8 +256,7 @@ public final class JdbcEndpoint implements Endpoint {
                         + (settings.allowAdHocSql() ? ", ad-hoc SQL allowed" : ""))
                 .addCapabilities(Capability.newBuilder().setTaskType(EXECUTE))
                 .setLimits(EndpointLimits.newBuilder().setDefaultTimeout(timeout).setMaxTimeout(timeout));
-        settings.statements().keySet().stream().sorted()
-                .forEach(name -> description.addCapabilities(Capability.newBuilder().setTaskType(name)));
+        settings.statements().keySet().forEach(name -> description.addCapabilities(Capability.newBuilder().setTaskType(name)));
         return description.build();
     }
 }

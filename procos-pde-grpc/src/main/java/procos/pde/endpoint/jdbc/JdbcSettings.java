@@ -3,11 +3,13 @@ package procos.pde.endpoint.jdbc;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import procos.logging.SecretRedactor;
 import procos.pde.endpoint.EndpointSettings;
@@ -26,7 +28,7 @@ import procos.pde.pool.EndpointConfig;
  * @param allowAdHocSql  whether a task may bring its own SQL in input {@code sql}
  * @param maxRows        most rows a query returns; more are cut off and flagged {@code truncated}
  * @param queryTimeout   longest a statement may run; the task's deadline can only shorten it
- * @param statements     the named statements tasks run, by name
+ * @param statements     the named statements tasks run, by name, sorted
  */
 public record JdbcSettings(String url, Optional<String> user, Optional<String> password, boolean writable,
                            boolean allowAdHocSql, long maxRows, Duration queryTimeout, Map<String, String> statements) {
@@ -54,7 +56,7 @@ public record JdbcSettings(String url, Optional<String> user, Optional<String> p
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(queryTimeout, "queryTimeout");
-        statements = Map.copyOf(statements);
+        statements = Collections.unmodifiableSortedMap(new TreeMap<>(statements));
         if (maxRows < 1) {
             throw new IllegalArgumentException("maxRows must be at least 1, got " + maxRows);
         }

@@ -42,6 +42,15 @@ class JdbcEndpointOnPostgresTest extends JdbcEndpointContract {
     }
 
     @Test
+    void numbersGivenAsTextMatchWhenTheUrlLeavesStringTypesToTheServer() throws Exception {
+        JdbcEndpoint strict = endpoint(Map.of());
+        JdbcEndpoint lenient = endpoint(Map.of("url", url() + "?stringtype=unspecified"));
+
+        assertThat(refused(strict, "by_id", Map.of("parameters", json("[\"2\"]"))).code()).isEqualTo("INVALID_INPUT");
+        assertThat(rows(run(lenient, "by_id", Map.of("parameters", json("[\"2\"]"))))).hasSize(1);
+    }
+
+    @Test
     void anUnreachableDatabaseIsRetryableAndMakesTheEndpointUnhealthyForAWhile() {
         JdbcEndpoint endpoint = endpoint(Map.of("url", "jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2",
                 "password", "pg-secret-password"));
