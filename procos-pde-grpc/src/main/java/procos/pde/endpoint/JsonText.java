@@ -23,7 +23,9 @@ public final class JsonText {
     /** The value {@code text} holds, or empty if it is not exactly one JSON value. */
     public static Optional<Value> parse(String text) {
         try {
-            STRICT.readTree(text);
+            if (STRICT.readTree(text).isMissingNode()) {
+                return Optional.empty(); // blank text holds no value
+            }
             Value.Builder value = Value.newBuilder();
             JsonFormat.parser().merge(text, value);
             return Optional.of(value.build());
