@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -228,13 +229,14 @@ public final class JdbcEndpoint implements Endpoint {
         }
     }
 
-    private static java.util.Map<String, Object> summary(Struct outputs) {
+    /** Counts for the log line; never the rows themselves. */
+    private static Map<String, Object> summary(Struct outputs) {
         Value rows = outputs.getFieldsMap().get("row_count");
         if (rows != null) {
-            return java.util.Map.of("rows", (long) rows.getNumberValue(),
+            return Map.of("rows", (long) rows.getNumberValue(),
                     "truncated", outputs.getFieldsOrThrow("truncated").getBoolValue());
         }
-        return java.util.Map.of("updated", (long) outputs.getFieldsOrThrow("updated").getNumberValue());
+        return Map.of("updated", (long) outputs.getFieldsOrThrow("updated").getNumberValue());
     }
 
     private LogEvent log(LogLevel level, InvokeRequest request, String statement, String outcome, long started) {

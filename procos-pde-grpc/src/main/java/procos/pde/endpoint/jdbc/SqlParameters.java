@@ -50,10 +50,6 @@ final class SqlParameters {
         return values.size();
     }
 
-    List<Object> values() {
-        return values;
-    }
-
     void bind(PreparedStatement statement) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
             statement.setObject(i + 1, values.get(i));
