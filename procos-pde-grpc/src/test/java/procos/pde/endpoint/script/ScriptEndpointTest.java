@@ -177,7 +177,8 @@ class ScriptEndpointTest {
     @Test
     void aBackgroundProcessLeftBehindByAFinishedScriptIsKilled() throws Exception {
         Path pidFile = outside.resolve("left.pid");
-        script("leave.sh", "sleep 300 > /dev/null 2>&1 &\necho $! > \"$PID_FILE\"\nsleep 0.3\necho '{}'\n");
+        // The pause gives the endpoint time to see the child before its parent exits and it is orphaned.
+        script("leave.sh", "sleep 300 > /dev/null 2>&1 &\necho $! > \"$PID_FILE\"\nsleep 1\necho '{}'\n");
 
         run(endpoint(Map.of("env.PID_FILE", pidFile.toString())), inputs("script_file", "leave.sh"));
 
