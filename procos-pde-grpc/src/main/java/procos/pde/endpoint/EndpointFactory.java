@@ -15,7 +15,7 @@ import procos.pde.pool.PdeManagerConfig;
 public final class EndpointFactory {
 
     private static final String AVAILABLE = "builtin '" + NoopEndpoint.ID + "', "
-            + EndpointKind.HTTP.yamlName() + ", " + EndpointKind.FILES.yamlName();
+            + EndpointKind.REMOTE.yamlName() + ", " + EndpointKind.HTTP.yamlName() + ", " + EndpointKind.FILES.yamlName();
 
     private EndpointFactory() {
     }
@@ -37,7 +37,8 @@ public final class EndpointFactory {
     }
 
     /**
-     * The endpoint {@code config} declares: {@code builtin} {@code noop}, {@code http}
+     * The endpoint {@code config} declares: {@code builtin} {@code noop}, {@code remote}
+     * ({@link RemoteEndpoint}, any language behind {@code EndpointService}), {@code http}
      * ({@link HttpEndpoint}) or {@code files} ({@link FilesEndpoint}), each reading its own
      * {@code settings}.
      *
@@ -46,6 +47,7 @@ public final class EndpointFactory {
     public static Endpoint create(EndpointConfig config) {
         return switch (config.kind()) {
             case BUILTIN -> builtin(config);
+            case REMOTE -> RemoteEndpoint.fromConfig(config);
             case HTTP -> HttpEndpoint.fromConfig(config);
             case FILES -> FilesEndpoint.fromConfig(config);
             default -> throw new IllegalArgumentException("endpoint '" + config.id() + "': kind '"
