@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import procos.pde.endpoint.files.FilesEndpoint;
 import procos.pde.endpoint.http.HttpEndpoint;
+import procos.pde.endpoint.llm.LlmEndpoint;
+import procos.pde.endpoint.mail.MailEndpoint;
 import procos.pde.pool.EndpointConfig;
 import procos.pde.pool.EndpointKind;
 import procos.pde.pool.PdeManagerConfig;
@@ -15,7 +17,8 @@ import procos.pde.pool.PdeManagerConfig;
 public final class EndpointFactory {
 
     private static final String AVAILABLE = "builtin '" + NoopEndpoint.ID + "', "
-            + EndpointKind.REMOTE.yamlName() + ", " + EndpointKind.HTTP.yamlName() + ", " + EndpointKind.FILES.yamlName();
+            + EndpointKind.REMOTE.yamlName() + ", " + EndpointKind.HTTP.yamlName() + ", " + EndpointKind.FILES.yamlName() + ", "
+            + EndpointKind.LLM.yamlName() + ", " + EndpointKind.MAIL.yamlName();
 
     private EndpointFactory() {
     }
@@ -39,7 +42,8 @@ public final class EndpointFactory {
     /**
      * The endpoint {@code config} declares: {@code builtin} {@code noop}, {@code remote}
      * ({@link RemoteEndpoint}, any language behind {@code EndpointService}), {@code http}
-     * ({@link HttpEndpoint}) or {@code files} ({@link FilesEndpoint}), each reading its own
+     * ({@link HttpEndpoint}), {@code files} ({@link FilesEndpoint}), {@code llm} ({@link LlmEndpoint})
+     * or {@code mail} ({@link MailEndpoint}), each reading its own
      * {@code settings}.
      *
      * @throws IllegalArgumentException naming the endpoint, and the setting if one is at fault
@@ -50,6 +54,8 @@ public final class EndpointFactory {
             case REMOTE -> RemoteEndpoint.fromConfig(config);
             case HTTP -> HttpEndpoint.fromConfig(config);
             case FILES -> FilesEndpoint.fromConfig(config);
+            case LLM -> LlmEndpoint.fromConfig(config);
+            case MAIL -> MailEndpoint.fromConfig(config);
             default -> throw new IllegalArgumentException("endpoint '" + config.id() + "': kind '"
                     + config.kind().yamlName() + "' is not available in this version (available: " + AVAILABLE + ")");
         };
