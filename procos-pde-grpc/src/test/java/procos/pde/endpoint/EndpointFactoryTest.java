@@ -96,7 +96,7 @@ class EndpointFactoryTest {
                 .contains("endpoint 'mail-out': kind 'mail'")
                 .contains("endpoint 'erp-db': kind 'jdbc'")
                 .doesNotContain("http-default").doesNotContain("files-work")
-                .contains("available: builtin 'noop', http, files");
+                .contains("available: builtin 'noop', http, files, pde");
     }
 
     @Test
