@@ -18,6 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import procos.pde.endpoint.files.FilesEndpoint;
 import procos.pde.endpoint.http.HttpEndpoint;
+import procos.pde.endpoint.subpde.SubPdeEndpoint;
+import procos.pde.meta.MetaEndpoint;
 import procos.pde.pool.EndpointConfig;
 import procos.pde.pool.EndpointKind;
 import procos.pde.pool.PdeManagerConfig;
@@ -124,6 +126,30 @@ class EndpointFactoryTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("endpoint 'work': setting 'root'")
                 .hasMessageContaining("is not a usable directory");
+    }
+
+    @Test
+    void aMetaPoolGetsTheMetaEndpointSendingSubTasksToItsPdeEndpoints() throws Exception {
+        PdeManagerConfig config = load("""
+                pde_manager:
+                  node_id: test-node
+                  pools:
+                    - type: meta
+                      instances: 1
+                      max_concurrent_tasks: 2
+                      endpoints: [workers]
+                      task_types: [meta.run]
+                  endpoints:
+                    - id: workers
+                      kind: pde
+                      address: localhost:1
+                """, Map.of());
+
+        EndpointRegistry registry = EndpointFactory.registryFor(config);
+
+        assertThat(registry.get("workers")).get().isInstanceOf(SubPdeEndpoint.class);
+        assertThat(registry.capableOf("meta.run")).extracting(Endpoint::id).containsExactly(MetaEndpoint.ID);
+        registry.all().stream().filter(SubPdeEndpoint.class::isInstance).forEach(e -> ((SubPdeEndpoint) e).close());
     }
 
     private static EndpointConfig endpoint(String id, EndpointKind kind, Map<String, String> settings) {
