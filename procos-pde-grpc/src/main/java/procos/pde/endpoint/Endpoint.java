@@ -41,4 +41,15 @@ public interface Endpoint {
      * @throws EndpointException when the endpoint could not produce a response (retryable or not)
      */
     InvokeResponse invoke(InvokeRequest request, Deadline deadline) throws EndpointException;
+
+    /**
+     * Whether the pipeline may call {@link #invoke} on the task's own thread. Only for endpoints
+     * that do a small, bounded amount of in-memory work and never block (no I/O, no waiting on
+     * others): they cannot overrun a deadline, so handing them to the guarded endpoint executor
+     * would only add a thread switch to every call. Anything that talks to the outside world
+     * keeps the default, {@code false}.
+     */
+    default boolean runsInline() {
+        return false;
+    }
 }

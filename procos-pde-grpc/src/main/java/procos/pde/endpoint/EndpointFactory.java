@@ -18,7 +18,8 @@ import procos.pde.pool.PdeManagerConfig;
 public final class EndpointFactory {
 
     private static final String AVAILABLE = "builtin '" + NoopEndpoint.ID + "', "
-            + EndpointKind.HTTP.yamlName() + ", " + EndpointKind.FILES.yamlName() + ", " + EndpointKind.PDE.yamlName();
+            + EndpointKind.REMOTE.yamlName() + ", " + EndpointKind.HTTP.yamlName() + ", " + EndpointKind.FILES.yamlName()
+            + ", " + EndpointKind.PDE.yamlName();
 
     private EndpointFactory() {
     }
@@ -42,9 +43,10 @@ public final class EndpointFactory {
     }
 
     /**
-     * The endpoint {@code config} declares: {@code builtin} {@code noop}, {@code http}
+     * The endpoint {@code config} declares: {@code builtin} {@code noop}, {@code remote}
+     * ({@link RemoteEndpoint}, any language behind {@code EndpointService}), {@code http}
      * ({@link HttpEndpoint}), {@code files} ({@link FilesEndpoint}) or {@code pde}
-     * ({@link SubPdeEndpoint}), each reading its own
+     * ({@link SubPdeEndpoint}, another PDE), each reading its own
      * {@code settings}.
      *
      * @throws IllegalArgumentException naming the endpoint, and the setting if one is at fault
@@ -52,6 +54,7 @@ public final class EndpointFactory {
     public static Endpoint create(EndpointConfig config) {
         return switch (config.kind()) {
             case BUILTIN -> builtin(config);
+            case REMOTE -> RemoteEndpoint.fromConfig(config);
             case HTTP -> HttpEndpoint.fromConfig(config);
             case FILES -> FilesEndpoint.fromConfig(config);
             case PDE -> SubPdeEndpoint.fromConfig(config);

@@ -55,4 +55,10 @@ public final class NoopEndpoint implements Endpoint {
         }
         return response.build();
     }
+
+    /** Builds its response from the request in memory; nothing it does can block. */
+    @Override
+    public boolean runsInline() {
+        return true;
+    }
 }

@@ -79,7 +79,7 @@ class EndpointFactoryTest {
     }
 
     @Test
-    void theExamplesHttpAndFilesEndpointsCanBeBuilt() throws Exception {
+    void theExamplesRemoteHttpAndFilesEndpointsCanBeBuilt() throws Exception {
         PdeManagerConfig example;
         try (InputStream in = EndpointFactoryTest.class.getResourceAsStream(EXAMPLE)) {
             example = PdeManagerConfigLoader.load(in, EXAMPLE, Map.of(
@@ -90,15 +90,17 @@ class EndpointFactoryTest {
         assertThat(EndpointFactory.create(example.endpoint("http-default").orElseThrow())).isInstanceOf(HttpEndpoint.class);
         assertThat(EndpointFactory.create(example.endpoint("files-work").orElseThrow())).isInstanceOf(FilesEndpoint.class);
         assertThat(temp.resolve("files")).isDirectory();
+        try (RemoteEndpoint remote = (RemoteEndpoint) EndpointFactory.create(example.endpoint("summarizer-py").orElseThrow())) {
+            assertThat(remote.id()).isEqualTo("summarizer-py");
+        }
         IllegalArgumentException refused = catchThrowableOfType(IllegalArgumentException.class,
                 () -> EndpointFactory.registryFor(example));
         assertThat(refused.getMessage())
                 .contains("endpoint 'openai-gpt': kind 'llm' is not available")
-                .contains("endpoint 'summarizer-py': kind 'remote'")
                 .contains("endpoint 'mail-out': kind 'mail'")
                 .contains("endpoint 'erp-db': kind 'jdbc'")
-                .doesNotContain("http-default").doesNotContain("files-work")
-                .contains("available: builtin 'noop', http, files, pde");
+                .doesNotContain("http-default").doesNotContain("files-work").doesNotContain("summarizer-py")
+                .contains("available: builtin 'noop', remote, http, files, pde");
     }
 
     @Test
@@ -116,6 +118,16 @@ class EndpointFactoryTest {
                 .hasMessageContaining("endpoint 'web2': setting 'max_response_bytes' must be a whole number")
                 .hasMessageContaining("endpoint 'work': setting 'root' is required")
                 .hasMessageContaining("endpoint 'other': there is no builtin endpoint of that id");
+    }
+
+    @Test
+    void aRemoteEndpointWithSettingsIsRefusedByName() {
+        EndpointConfig config = new EndpointConfig("py", EndpointKind.REMOTE, Optional.of("localhost:50071"),
+                Optional.empty(), Optional.empty(), Map.of("tls", "true"));
+
+        assertThatThrownBy(() -> EndpointFactory.create(config))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("endpoint 'py': setting 'tls' is not a setting of remote endpoints");
     }
 
     @Test

@@ -40,6 +40,7 @@ final class ScriptedEndpoint implements Endpoint {
     private volatile EndpointHealth health = EndpointHealth.newBuilder().setState(HealthState.HEALTHY).build();
     private volatile RuntimeException healthFailure;
     private Step otherwise;
+    private boolean inline;
 
     /** Counted down when a blocking step starts, i.e. the endpoint is now busy. */
     final CountDownLatch blocked = new CountDownLatch(1);
@@ -60,6 +61,17 @@ final class ScriptedEndpoint implements Endpoint {
     /** A healthy endpoint capable of {@code taskTypes}, with an empty script. */
     static ScriptedEndpoint of(String id, String... taskTypes) {
         return new ScriptedEndpoint(id, List.of(taskTypes));
+    }
+
+    /** Declares the endpoint {@link Endpoint#runsInline() inline}: the pipeline calls it on the task's thread. */
+    ScriptedEndpoint inline() {
+        this.inline = true;
+        return this;
+    }
+
+    @Override
+    public boolean runsInline() {
+        return inline;
     }
 
     // ---- health ---------------------------------------------------------------------------
