@@ -1,6 +1,8 @@
 package procos.pde.endpoint;
 
+import com.google.protobuf.Struct;
 import io.grpc.Deadline;
+import java.util.Optional;
 import procos.pde.v1.EndpointDescription;
 import procos.pde.v1.EndpointHealth;
 import procos.pde.v1.InvokeRequest;
@@ -21,6 +23,17 @@ public interface Endpoint {
 
     /** A cheap built-in test; the router skips endpoints that are not healthy. */
     EndpointHealth health();
+
+    /**
+     * Checks a task's inputs before anything runs, for endpoints whose inputs have a shape that can
+     * be judged without doing the work (a meta PDE's sub-task list). The Test block refuses a task
+     * that every capable endpoint refuses as {@code INVALID_ARGUMENT} naming the input, instead of
+     * letting it fail later as a task failure the caller cannot tell from a broken endpoint. Must be
+     * cheap and must not call out. Accepts everything unless overridden.
+     */
+    default Optional<InputProblem> checkInputs(String taskType, Struct inputs) {
+        return Optional.empty();
+    }
 
     /**
      * Does the work. Must return or give up by {@code deadline}.

@@ -22,6 +22,8 @@ import procos.pde.endpoint.llm.LlmEndpoint;
 import procos.pde.endpoint.llm.LlmProvider;
 import procos.pde.endpoint.mail.MailEndpoint;
 import procos.pde.endpoint.mail.MailSettings;
+import procos.pde.endpoint.subpde.SubPdeEndpoint;
+import procos.pde.meta.MetaEndpoint;
 import procos.pde.pool.EndpointConfig;
 import procos.pde.pool.EndpointKind;
 import procos.pde.pool.PdeManagerConfig;
@@ -161,7 +163,7 @@ class EndpointFactoryTest {
                 .contains("endpoint 'erp-db': kind 'jdbc'")
                 .doesNotContain("http-default").doesNotContain("files-work").doesNotContain("summarizer-py")
                 .doesNotContain("openai-gpt").doesNotContain("local-llama").doesNotContain("mail-out")
-                .contains("available: builtin 'noop', remote, http, files, llm, mail");
+                .contains("available: builtin 'noop', remote, pde, http, files, llm, mail");
     }
 
     @Test
@@ -203,6 +205,30 @@ class EndpointFactoryTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("endpoint 'work': setting 'root'")
                 .hasMessageContaining("is not a usable directory");
+    }
+
+    @Test
+    void aMetaPoolGetsTheMetaEndpointSendingSubTasksToItsPdeEndpoints() throws Exception {
+        PdeManagerConfig config = load("""
+                pde_manager:
+                  node_id: test-node
+                  pools:
+                    - type: meta
+                      instances: 1
+                      max_concurrent_tasks: 2
+                      endpoints: [workers]
+                      task_types: [meta.run]
+                  endpoints:
+                    - id: workers
+                      kind: pde
+                      address: localhost:1
+                """, Map.of());
+
+        EndpointRegistry registry = EndpointFactory.registryFor(config);
+
+        assertThat(registry.get("workers")).get().isInstanceOf(SubPdeEndpoint.class);
+        assertThat(registry.capableOf("meta.run")).extracting(Endpoint::id).containsExactly(MetaEndpoint.ID);
+        registry.all().stream().filter(SubPdeEndpoint.class::isInstance).forEach(e -> ((SubPdeEndpoint) e).close());
     }
 
     private static EndpointConfig endpoint(String id, EndpointKind kind, Map<String, String> settings) {
