@@ -43,9 +43,13 @@ public final class HealthMonitor implements AutoCloseable {
         this.interval = interval;
     }
 
-    /** Probes now, then every interval, until {@link #close}. */
+    /**
+     * Probes once before returning, so the first tasks already find readings (this waits at most
+     * one interval), then every interval until {@link #close}.
+     */
     public HealthMonitor start() {
-        schedule.scheduleWithFixedDelay(this::probeQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        probeQuietly();
+        schedule.scheduleWithFixedDelay(this::probeQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
