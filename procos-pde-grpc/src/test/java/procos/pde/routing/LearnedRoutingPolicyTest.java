@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Random;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import procos.logging.InMemorySink;
@@ -18,6 +19,13 @@ import procos.pde.pipeline.ScriptedEndpoint;
 import procos.pde.pool.RouterConfig.CircuitConfig;
 
 class LearnedRoutingPolicyTest {
+
+    /** Keeps the expected WARN lines (circuits opening) out of the test console; held so JUL keeps the setting. */
+    private static final Logger QUIET_SERVER_LOG = Logger.getLogger("procos");
+
+    static {
+        QUIET_SERVER_LOG.setUseParentHandlers(false);
+    }
 
     private final InMemorySink sink = new InMemorySink();
     private final SinkOverride log = StructuredLogger.useSink(sink);

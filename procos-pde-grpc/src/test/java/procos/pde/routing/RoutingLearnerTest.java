@@ -3,6 +3,7 @@ package procos.pde.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import procos.logging.InMemorySink;
@@ -16,6 +17,13 @@ import procos.pde.v1.TaskResult;
 import procos.pde.v1.TaskStatus;
 
 class RoutingLearnerTest {
+
+    /** Keeps the expected WARN lines (circuits opening) out of the test console; held so JUL keeps the setting. */
+    private static final Logger QUIET_SERVER_LOG = Logger.getLogger("procos");
+
+    static {
+        QUIET_SERVER_LOG.setUseParentHandlers(false);
+    }
 
     private final InMemorySink sink = new InMemorySink();
     private final SinkOverride log = StructuredLogger.useSink(sink);
