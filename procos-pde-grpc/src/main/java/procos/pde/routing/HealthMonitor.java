@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import procos.logging.StructuredLogger;
@@ -34,8 +33,8 @@ public final class HealthMonitor implements AutoCloseable {
     private final HealthProbe probe;
     private final Duration interval;
     private final Map<String, HealthState> lastStates = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(daemon("procos-pbit"));
-    private final ExecutorService checks = Executors.newCachedThreadPool(daemon("procos-pbit-check"));
+    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("procos-pbit"));
+    private final ExecutorService checks = Executors.newCachedThreadPool(DaemonThreads.named("procos-pbit-check"));
 
     public HealthMonitor(EndpointRegistry endpoints, HealthProbe probe, Duration interval) {
         this.endpoints = endpoints;
@@ -103,13 +102,5 @@ public final class HealthMonitor implements AutoCloseable {
 
     private static EndpointHealth unhealthy(String message) {
         return EndpointHealth.newBuilder().setState(HealthState.UNHEALTHY).setMessage(message).build();
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -68,11 +68,7 @@ public final class Router implements AutoCloseable {
     public synchronized Router start() {
         monitor.start();
         if (store.isPresent() && saver == null) {
-            saver = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "procos-routing-save");
-                thread.setDaemon(true);
-                return thread;
-            });
+            saver = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("procos-routing-save"));
             long every = config.saveInterval().toMillis();
             saver.scheduleWithFixedDelay(this::save, every, every, TimeUnit.MILLISECONDS);
         }

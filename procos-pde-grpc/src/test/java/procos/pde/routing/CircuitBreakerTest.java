@@ -3,31 +3,18 @@ package procos.pde.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import procos.logging.InMemorySink;
-import procos.logging.SinkOverride;
-import procos.logging.StructuredLogger;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import procos.pde.endpoint.CapturedLog;
 import procos.pde.pool.RouterConfig.CircuitConfig;
 import procos.pde.routing.CircuitBreaker.State;
 
 class CircuitBreakerTest {
 
-    /** Keeps the expected WARN lines (circuits opening) out of the test console; held so JUL keeps the setting. */
-    private static final Logger QUIET_SERVER_LOG = Logger.getLogger("procos");
 
-    static {
-        QUIET_SERVER_LOG.setUseParentHandlers(false);
-    }
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog();
 
-    private final InMemorySink sink = new InMemorySink();
-    private final SinkOverride log = StructuredLogger.useSink(sink);
-
-    @AfterEach
-    void tearDown() {
-        log.close();
-    }
 
     private static final Duration COOL_DOWN = Duration.ofSeconds(30);
 
@@ -49,7 +36,7 @@ class CircuitBreakerTest {
         assertThat(circuit.state()).isEqualTo(State.OPEN);
         assertThat(circuit.admits()).isFalse();
         assertThat(circuit.status().consecutiveFailures()).isEqualTo(3);
-        assertThat(sink.lines()).anySatisfy(line -> assertThat(line)
+        assertThat(log.lines()).anySatisfy(line -> assertThat(line)
                 .contains("\"event\":\"circuit_opened\"").contains("\"endpoint\":\"e\"")
                 .contains("\"retry_at\":\"" + clock.instant().plus(COOL_DOWN) + "\""));
     }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import procos.logging.InMemorySink;
-import procos.logging.SinkOverride;
-import procos.logging.StructuredLogger;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import procos.pde.endpoint.CapturedLog;
 import procos.pde.endpoint.EndpointRegistry;
 import procos.pde.pipeline.HealthProbe;
 import procos.pde.pipeline.ScriptedEndpoint;
@@ -18,19 +16,14 @@ import procos.pde.v1.HealthState;
 
 class HealthMonitorTest {
 
-    private static final Logger QUIET_SERVER_LOG = Logger.getLogger("procos");
-
-    static {
-        QUIET_SERVER_LOG.setUseParentHandlers(false);
-    }
 
     private final ScriptedEndpoint endpoint = ScriptedEndpoint.of("e", "t");
     private final ScriptedEndpoint other = ScriptedEndpoint.of("other", "t");
     private final EndpointRegistry registry = new EndpointRegistry().register(endpoint).register(other);
     // Readings never expire here: whatever the probe says now came from the monitor, not the task path.
     private final HealthProbe probe = new HealthProbe(Duration.ofDays(1));
-    private final InMemorySink sink = new InMemorySink();
-    private final SinkOverride log = StructuredLogger.useSink(sink);
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog();
     private HealthMonitor monitor;
 
     @AfterEach
@@ -38,7 +31,6 @@ class HealthMonitorTest {
         if (monitor != null) {
             monitor.close();
         }
-        log.close();
     }
 
     @Test
@@ -55,7 +47,7 @@ class HealthMonitorTest {
         endpoint.health(HealthState.HEALTHY, "");
         monitor.probeAll();
         assertThat(probe.usable(endpoint)).isTrue();
-        assertThat(sink.lines()).filteredOn(line -> line.contains("endpoint_health_changed")).hasSize(2);
+        assertThat(log.lines()).filteredOn(line -> line.contains("endpoint_health_changed")).hasSize(2);
     }
 
     @Test

@@ -7,12 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Random;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import procos.logging.InMemorySink;
-import procos.logging.SinkOverride;
-import procos.logging.StructuredLogger;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import procos.pde.endpoint.CapturedLog;
 import procos.pde.endpoint.Endpoint;
 import procos.pde.pipeline.HealthProbe;
 import procos.pde.pipeline.ScriptedEndpoint;
@@ -20,20 +17,10 @@ import procos.pde.pool.RouterConfig.CircuitConfig;
 
 class LearnedRoutingPolicyTest {
 
-    /** Keeps the expected WARN lines (circuits opening) out of the test console; held so JUL keeps the setting. */
-    private static final Logger QUIET_SERVER_LOG = Logger.getLogger("procos");
 
-    static {
-        QUIET_SERVER_LOG.setUseParentHandlers(false);
-    }
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog();
 
-    private final InMemorySink sink = new InMemorySink();
-    private final SinkOverride log = StructuredLogger.useSink(sink);
-
-    @AfterEach
-    void tearDown() {
-        log.close();
-    }
 
     private static final int DRAWS = 1000;
 
@@ -61,15 +48,8 @@ class LearnedRoutingPolicyTest {
 
     @Test
     void withoutEvidenceTheRulesPrimaryLeadsMostOfTheTimeButNotAlways() {
-        LearnedRoutingPolicy policy = policy(1, 0.1);
-        int primaryFirst = 0;
-        for (int i = 0; i < DRAWS; i++) {
-            if (policy.order("t", List.of(a, b), List.of("b", "a")).get(0) == b) {
-                primaryFirst++;
-            }
-        }
         // Beta(2, 1) against Beta(1, 1): the primary wins two draws in three, the fallback still gets explored.
-        assertThat(primaryFirst).isBetween(600, 730);
+        assertThat(timesFirst(b, policy(1, 0.1), List.of(a, b), List.of("b", "a"))).isBetween(600, 730);
     }
 
     @Test
@@ -93,14 +73,7 @@ class LearnedRoutingPolicyTest {
     void betweenEquallyReliableEndpointsTheFasterOneLeads() {
         record(a, AttemptResult.SUCCESS, 50, 1000);
         record(b, AttemptResult.SUCCESS, 50, 100);
-        LearnedRoutingPolicy policy = policy(5, 0.1);
-        int fasterFirst = 0;
-        for (int i = 0; i < DRAWS; i++) {
-            if (policy.order("t", List.of(a, b), List.of("a", "b")).get(0) == b) {
-                fasterFirst++;
-            }
-        }
-        assertThat(fasterFirst).isGreaterThan(950);
+        assertThat(timesFirst(b, policy(5, 0.1), List.of(a, b), List.of("a", "b"))).isGreaterThan(950);
     }
 
     @Test
@@ -142,20 +115,24 @@ class LearnedRoutingPolicyTest {
             scores.record("other", "a", AttemptResult.FAILURE, 10, OptionalDouble.empty());
             scores.record("other", "b", AttemptResult.SUCCESS, 10, OptionalDouble.empty());
         }
-        LearnedRoutingPolicy policy = policy(11, 0.1);
-        int aFirst = 0;
-        for (int i = 0; i < DRAWS; i++) {
-            if (policy.order("t", List.of(a, b), List.of("a", "b")).get(0) == a) {
-                aFirst++;
-            }
-        }
-        assertThat(aFirst).isBetween(600, 730);
+        assertThat(timesFirst(a, policy(11, 0.1), List.of(a, b), List.of("a", "b"))).isBetween(600, 730);
     }
 
     private void record(Endpoint endpoint, AttemptResult result, int times, long elapsedMs) {
         for (int i = 0; i < times; i++) {
             scores.record("t", endpoint.id(), result, elapsedMs, OptionalDouble.empty());
         }
+    }
+
+    /** In how many of {@value #DRAWS} plans {@code endpoint} comes first. */
+    private static int timesFirst(Endpoint endpoint, LearnedRoutingPolicy policy, List<Endpoint> candidates, List<String> priority) {
+        int first = 0;
+        for (int i = 0; i < DRAWS; i++) {
+            if (policy.order("t", candidates, priority).get(0) == endpoint) {
+                first++;
+            }
+        }
+        return first;
     }
 
     private List<List<String>> orders(LearnedRoutingPolicy policy, int draws) {

@@ -11,12 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import procos.logging.InMemorySink;
-import procos.logging.SinkOverride;
-import procos.logging.StructuredLogger;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import procos.pde.endpoint.CapturedLog;
 import procos.pde.endpoint.EndpointRegistry;
 import procos.pde.grpc.PdeDescriber;
 import procos.pde.pipeline.InvalidTaskException;
@@ -38,18 +36,14 @@ import procos.pde.v1.TaskStatus;
 /** The router wired into a real pipeline: Gateway orders by it, Complete feeds it, Describe shows it. */
 class RouterTest {
 
-    private static final Logger QUIET_SERVER_LOG = Logger.getLogger("procos");
-
-    static {
-        QUIET_SERVER_LOG.setUseParentHandlers(false);
-    }
 
     private final ManualClock clock = new ManualClock();
     private final ScriptedEndpoint primary = ScriptedEndpoint.of("primary", "extract").otherwiseFail("UNAVAILABLE", false);
     private final ScriptedEndpoint fallback = ScriptedEndpoint.of("fallback", "extract").otherwiseRespond(ok(struct("text", "done")));
     private final EndpointRegistry registry = new EndpointRegistry().register(primary).register(fallback);
     private final ScriptedRules rules = new ScriptedRules().route("extract", "primary", "fallback");
-    private final SinkOverride log = StructuredLogger.useSink(new InMemorySink());
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog();
     private Router router;
 
     @AfterEach
@@ -57,7 +51,6 @@ class RouterTest {
         if (router != null) {
             router.close();
         }
-        log.close();
     }
 
     @Test

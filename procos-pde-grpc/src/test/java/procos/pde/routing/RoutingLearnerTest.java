@@ -3,12 +3,9 @@ package procos.pde.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import procos.logging.InMemorySink;
-import procos.logging.SinkOverride;
-import procos.logging.StructuredLogger;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import procos.pde.endpoint.CapturedLog;
 import procos.pde.pool.RouterConfig.CircuitConfig;
 import procos.pde.routing.CircuitBreaker.State;
 import procos.pde.v1.Attempt;
@@ -18,20 +15,10 @@ import procos.pde.v1.TaskStatus;
 
 class RoutingLearnerTest {
 
-    /** Keeps the expected WARN lines (circuits opening) out of the test console; held so JUL keeps the setting. */
-    private static final Logger QUIET_SERVER_LOG = Logger.getLogger("procos");
 
-    static {
-        QUIET_SERVER_LOG.setUseParentHandlers(false);
-    }
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog();
 
-    private final InMemorySink sink = new InMemorySink();
-    private final SinkOverride log = StructuredLogger.useSink(sink);
-
-    @AfterEach
-    void tearDown() {
-        log.close();
-    }
 
     private final ManualClock clock = new ManualClock();
     private final ScoreBoard scores = new ScoreBoard(Duration.ofMinutes(10), clock);

@@ -11,13 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Random;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import procos.logging.InMemorySink;
-import procos.logging.SinkOverride;
-import procos.logging.StructuredLogger;
+import procos.pde.endpoint.CapturedLog;
 import procos.pde.endpoint.EndpointRegistry;
 import procos.pde.pool.RouterConfig;
 import procos.pde.v1.Attempt;
@@ -26,24 +23,14 @@ import procos.pde.v1.TaskStatus;
 
 class ScoreStoreTest {
 
-    /** Keeps the expected WARN lines out of the test console; held so JUL keeps the setting. */
-    private static final Logger QUIET_SERVER_LOG = Logger.getLogger("procos");
-
-    static {
-        QUIET_SERVER_LOG.setUseParentHandlers(false);
-    }
 
     @TempDir
     Path dir;
 
     private final ManualClock clock = new ManualClock();
-    private final InMemorySink sink = new InMemorySink();
-    private final SinkOverride log = StructuredLogger.useSink(sink);
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog();
 
-    @AfterEach
-    void tearDown() {
-        log.close();
-    }
 
     @Test
     void savedScoresComeBackExactly() {
@@ -63,7 +50,7 @@ class ScoreStoreTest {
     @Test
     void noFileMeansNothingLearnedYet() {
         assertThat(new ScoreStore(dir.resolve("absent.json"), clock).load()).isEmpty();
-        assertThat(sink.lines()).noneMatch(line -> line.contains("routing_scores_unreadable"));
+        assertThat(log.lines()).noneMatch(line -> line.contains("routing_scores_unreadable"));
     }
 
     @Test
@@ -77,7 +64,7 @@ class ScoreStoreTest {
         Path aside = dir.resolve("routing-scores.json.corrupt-" + clock.millis());
         assertThat(aside).hasContent("{\"format\": 1, \"scores\": [{\"task_type\": \"t\"");
         assertThat(file).doesNotExist();
-        assertThat(sink.lines()).anySatisfy(line -> assertThat(line)
+        assertThat(log.lines()).anySatisfy(line -> assertThat(line)
                 .contains("\"event\":\"routing_scores_unreadable\"").contains("learning starts fresh").contains(aside.toString()));
     }
 
@@ -91,7 +78,7 @@ class ScoreStoreTest {
                 """, StandardCharsets.UTF_8);
 
         assertThat(new ScoreStore(file, clock).load()).isEmpty();
-        assertThat(sink.lines()).anySatisfy(line -> assertThat(line).contains("scores[0].successes must be a number"));
+        assertThat(log.lines()).anySatisfy(line -> assertThat(line).contains("scores[0].successes must be a number"));
     }
 
     @Test
