@@ -23,6 +23,8 @@ import procos.pde.pool.InvalidPoolConfigException;
 import procos.pde.pool.PdeAllocator;
 import procos.pde.pool.PdeManagerConfig;
 import procos.pde.pool.PdeManagerConfigLoader;
+import procos.pde.routing.Router;
+import procos.pde.routing.RoutingSnapshot;
 import procos.pde.v1.PdeType;
 
 /**
@@ -35,14 +37,16 @@ public final class PdeRuntime {
     private static final StructuredLogger LOG = StructuredLogger.forComponent("pde");
 
     private final EndpointRegistry endpoints;
+    private final Router router;
     private final Pipeline pipeline;
     private final ExternalTaskDispatcher dispatcher;
     private final PdeGrpcServer grpcServer;
     private final PoolExecutors executors;
 
-    private PdeRuntime(EndpointRegistry endpoints, Pipeline pipeline, ExternalTaskDispatcher dispatcher, PdeGrpcServer grpcServer,
-                       PoolExecutors executors) {
+    private PdeRuntime(EndpointRegistry endpoints, Router router, Pipeline pipeline, ExternalTaskDispatcher dispatcher,
+                       PdeGrpcServer grpcServer, PoolExecutors executors) {
         this.endpoints = endpoints;
+        this.router = router;
         this.pipeline = pipeline;
         this.dispatcher = dispatcher;
         this.grpcServer = grpcServer;
@@ -58,7 +62,8 @@ public final class PdeRuntime {
                 ? PdeManagerConfigLoader.load(settings.pdeConfig().get(), System::getenv)
                 : PdeManagerConfigLoader.loadDefault(System::getenv);
         EndpointRegistry endpoints = EndpointFactory.registryFor(config);
-        Pipeline pipeline = new PipelineBuilder(endpoints)
+        Router router = Router.create(config.router(), endpoints);
+        Pipeline pipeline = router.configure(new PipelineBuilder(endpoints))
                 .pdeId(settings.dispatch().workerId())
                 .rules(new ConfiguredTaskRules(config))
                 .defaultTimeout(settings.dispatch().taskTimeout())
@@ -70,18 +75,20 @@ public final class PdeRuntime {
                 DispatchLanes.from(PdeAllocator.from(config), endpoints, executors), signal);
         PdeType type = config.pools().get(0).type();
         PdeGrpcServer grpcServer = PdeGrpcServer.onPort(settings.grpc().port(), pipeline,
-                () -> PdeDescriber.describe(settings.dispatch().workerId(), type, endpoints), serverOptions(settings.grpc()));
+                () -> PdeDescriber.describe(settings.dispatch().workerId(), type, endpoints, router.snapshot()),
+                serverOptions(settings.grpc()));
         try {
             grpcServer.start();
         } catch (IOException e) {
             throw new IOException("PDE gRPC server could not listen on port " + settings.grpc().port() + ": " + e.getMessage(), e);
         }
+        router.start();
         dispatcher.start();
         LOG.info("pde_runtime_started").pdeId(settings.dispatch().workerId())
                 .with("grpc_port", grpcServer.port())
                 .with("endpoints", endpoints.all().stream().map(endpoint -> endpoint.id()).toList())
                 .with("task_types", endpoints.taskTypes()).log();
-        return new PdeRuntime(endpoints, pipeline, dispatcher, grpcServer, executors);
+        return new PdeRuntime(endpoints, router, pipeline, dispatcher, grpcServer, executors);
     }
 
     private static PdeServerOptions serverOptions(GrpcSettings grpc) throws IOException {
@@ -103,6 +110,11 @@ public final class PdeRuntime {
         return endpoints;
     }
 
+    /** What the router has learned and each endpoint's circuit, now; for metrics and dashboards. */
+    public RoutingSnapshot routing() {
+        return router.snapshot();
+    }
+
     public Pipeline pipeline() {
         return pipeline;
     }
@@ -111,10 +123,11 @@ public final class PdeRuntime {
         return dispatcher.inFlight();
     }
 
-    /** Stops taking tasks and lets running ones finish within {@code grace}. */
+    /** Stops taking tasks, lets running ones finish within {@code grace}, then saves what the router learned. */
     public void stop(Duration grace) {
         grpcServer.stopQuietly(grace);
         dispatcher.stop(grace);
         executors.close();
+        router.close();
     }
 }
