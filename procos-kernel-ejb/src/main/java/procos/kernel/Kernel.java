@@ -144,6 +144,9 @@ public class Kernel {
             status = status.withSnapshot(snapshot);
             lastMonitorTick = snapshot.takenAt();
             metrics.monitored(snapshot, Duration.ofNanos(System.nanoTime() - started));
+            if (pdes != null) {
+                metrics.routing(pdes.routing());
+            }
             if (!snapshot.sameCountsAs(previous)) {
                 LOG.info("engine_snapshot")
                         .durationSince(started)

@@ -1,6 +1,8 @@
 package procos.kernel.pde;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
 import procos.kernel.config.GrpcSettings;
@@ -23,6 +25,7 @@ import procos.pde.pool.InvalidPoolConfigException;
 import procos.pde.pool.PdeAllocator;
 import procos.pde.pool.PdeManagerConfig;
 import procos.pde.pool.PdeManagerConfigLoader;
+import procos.pde.pool.RouterConfig;
 import procos.pde.routing.Router;
 import procos.pde.routing.RoutingSnapshot;
 import procos.pde.v1.PdeType;
@@ -35,6 +38,7 @@ import procos.pde.v1.PdeType;
 public final class PdeRuntime {
 
     private static final StructuredLogger LOG = StructuredLogger.forComponent("pde");
+    static final Path DEFAULT_SCORE_FILE = Path.of("data", "routing-scores.json");
 
     private final EndpointRegistry endpoints;
     private final Router router;
@@ -62,7 +66,7 @@ public final class PdeRuntime {
                 ? PdeManagerConfigLoader.load(settings.pdeConfig().get(), System::getenv)
                 : PdeManagerConfigLoader.loadDefault(System::getenv);
         EndpointRegistry endpoints = EndpointFactory.registryFor(config);
-        Router router = Router.create(config.router(), endpoints);
+        Router router = Router.create(withDefaultScoreFile(config.router()), endpoints);
         Pipeline pipeline = router.configure(new PipelineBuilder(endpoints))
                 .pdeId(settings.dispatch().workerId())
                 .rules(new ConfiguredTaskRules(config))
@@ -89,6 +93,18 @@ public final class PdeRuntime {
                 .with("endpoints", endpoints.all().stream().map(endpoint -> endpoint.id()).toList())
                 .with("task_types", endpoints.taskTypes()).log();
         return new PdeRuntime(endpoints, router, pipeline, dispatcher, grpcServer, executors);
+    }
+
+    /**
+     * Learned scores survive restarts by default: without a {@code router.state_file} they are kept
+     * beside the engine's database in the server's output directory (the working directory).
+     */
+    private static RouterConfig withDefaultScoreFile(RouterConfig router) {
+        if (router.stateFile().isPresent()) {
+            return router;
+        }
+        return new RouterConfig(router.policy(), router.healthInterval(), Optional.of(DEFAULT_SCORE_FILE),
+                router.saveInterval(), router.halfLife(), router.latencyWeight(), router.circuit());
     }
 
     private static PdeServerOptions serverOptions(GrpcSettings grpc) throws IOException {
