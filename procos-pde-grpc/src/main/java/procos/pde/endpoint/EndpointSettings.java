@@ -1,11 +1,18 @@
 package procos.pde.endpoint;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -96,15 +103,15 @@ public final class EndpointSettings {
 
     /** A whole number of bytes from 1 to {@code max}. */
     public long bytes(String name, long defaultValue, long max) {
-        return wholeNumber(name, defaultValue, max, " bytes");
+        return whole(name, defaultValue, 1, max, " bytes");
     }
 
-    /** A count (rows, items) from 1 to {@code max}. */
-    public long count(String name, long defaultValue, long max) {
-        return wholeNumber(name, defaultValue, max, "");
+    /** A whole number from {@code min} to {@code max}, e.g. a port or a count. */
+    public long whole(String name, long defaultValue, long min, long max) {
+        return whole(name, defaultValue, min, max, "");
     }
 
-    private long wholeNumber(String name, long defaultValue, long max, String unit) {
+    private long whole(String name, long defaultValue, long min, long max, String unit) {
         Optional<String> value = optional(name);
         if (value.isEmpty()) {
             return defaultValue;
@@ -115,10 +122,43 @@ public final class EndpointSettings {
         } catch (NumberFormatException e) {
             throw invalid(name, "must be a whole number" + (unit.isEmpty() ? "" : " of" + unit) + ", got '" + value.get() + "'");
         }
-        if (parsed < 1 || parsed > max) {
-            throw invalid(name, "must be between 1 and " + max + unit + ", got " + parsed);
+        if (parsed < min || parsed > max) {
+            throw invalid(name, "must be between " + min + " and " + max + unit + ", got " + parsed);
         }
         return parsed;
+    }
+
+    /** A decimal number from {@code min} to {@code max}, e.g. a sampling temperature. */
+    public OptionalDouble decimal(String name, double min, double max) {
+        Optional<String> value = optional(name);
+        if (value.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        double parsed;
+        try {
+            parsed = Double.parseDouble(value.get());
+        } catch (NumberFormatException e) {
+            throw invalid(name, "must be a number, got '" + value.get() + "'");
+        }
+        if (!(parsed >= min && parsed <= max)) {
+            throw invalid(name, "must be between " + min + " and " + max + ", got " + value.get());
+        }
+        return OptionalDouble.of(parsed);
+    }
+
+    /** A comma-separated list, entries trimmed, blanks between commas skipped; empty when absent. */
+    public List<String> list(String name) {
+        return optional(name).map(value -> Arrays.stream(value.split(","))
+                .map(String::trim).filter(entry -> !entry.isEmpty()).toList()).orElse(List.of());
+    }
+
+    /** One of {@code choices}, compared case-insensitively and returned lower-cased. */
+    public String choice(String name, Set<String> choices, String hint) {
+        String value = required(name, hint).toLowerCase(Locale.ROOT);
+        if (!choices.contains(value)) {
+            throw invalid(name, "must be one of " + String.join(", ", new TreeSet<>(choices)) + ", got '" + value + "'");
+        }
+        return value;
     }
 
     /** An ISO-8601 duration longer than zero, e.g. {@code PT10S}, as {@code timeout} is elsewhere in the file. */
@@ -137,6 +177,31 @@ public final class EndpointSettings {
             throw invalid(name, "must be longer than zero, got " + parsed);
         }
         return Optional.of(parsed);
+    }
+
+    /**
+     * The real path (links resolved) of the directory {@code value} of setting {@code name}, which
+     * is created first, with its parents, if {@code create} and it does not exist.
+     */
+    public Path directory(String name, String value, boolean create) {
+        Path path;
+        try {
+            path = Path.of(value);
+        } catch (InvalidPathException e) {
+            throw invalid(name, "is not a valid path: " + e.getReason());
+        }
+        try {
+            if (create && !Files.isDirectory(path)) {
+                Files.createDirectories(path);
+            }
+            Path real = path.toRealPath();
+            if (!Files.isDirectory(real)) {
+                throw invalid(name, "'" + value + "' is not a directory");
+            }
+            return real;
+        } catch (IOException e) {
+            throw invalid(name, "'" + value + "' is not a usable directory: " + e.getClass().getSimpleName());
+        }
     }
 
     /** The exception for a bad value, worded the same way for every endpoint. */

@@ -5,24 +5,22 @@ import java.time.Instant;
 import procos.pde.v1.EndpointHealth;
 import procos.pde.v1.HealthState;
 
-/** Health answers of in-process endpoints, stamped with the time they were checked. */
+/** Health answers stamped with the time they were determined, as the contract asks of every endpoint. */
 public final class HealthReports {
 
     private HealthReports() {
     }
 
     public static EndpointHealth healthy() {
-        return report(HealthState.HEALTHY, "");
+        return of(HealthState.HEALTHY, "");
     }
 
-    /** @param problem what an operator should look at, e.g. "the sandbox root is no longer a directory" */
-    public static EndpointHealth unhealthy(String problem) {
-        return report(HealthState.UNHEALTHY, problem);
-    }
-
-    private static EndpointHealth report(HealthState state, String message) {
+    /** {@code message} says why, in words an operator can act on; empty when healthy. */
+    public static EndpointHealth of(HealthState state, String message) {
         Instant now = Instant.now();
-        return EndpointHealth.newBuilder().setState(state).setMessage(message)
+        return EndpointHealth.newBuilder()
+                .setState(state)
+                .setMessage(message)
                 .setCheckedAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
                 .build();
     }

@@ -3,31 +3,33 @@ package procos.pde.endpoint;
 import procos.logging.LogEvent;
 import procos.logging.LogLevel;
 import procos.logging.StructuredLogger;
+import procos.pde.v1.Correlation;
 import procos.pde.v1.InvokeRequest;
 
 /**
- * The one event an endpoint logs per call, started with what every such event carries: the task's
- * correlation ids, the endpoint, the operation and the invocation. Endpoints add their own fields
- * (never inputs or outputs, which may hold personal data) and the outcome.
+ * Starts the one log event an endpoint writes per call with the fields every endpoint shares
+ * (correlation ids, endpoint, operation, invocation and task id), so that calls to different kinds
+ * of endpoint can be followed and counted with the same query. The endpoint adds its own fields,
+ * the outcome and the duration.
  */
 public final class InvocationLog {
 
     private InvocationLog() {
     }
 
-    public static LogEvent event(StructuredLogger logger, LogLevel level, String event, String endpointId,
+    public static LogEvent event(StructuredLogger log, LogLevel level, String event, String endpointId,
                                  InvokeRequest request) {
-        return logger.at(level, event)
-                .correlationId(emptyToNull(request.getCorrelation().getCorrelationId()))
-                .processInstanceId(emptyToNull(request.getCorrelation().getProcessInstanceId()))
-                .peoId(emptyToNull(request.getCorrelation().getPeoId()))
+        Correlation correlation = request.getCorrelation();
+        return log.at(level, event)
+                .correlationId(emptyToNull(correlation.getCorrelationId()))
+                .processInstanceId(emptyToNull(correlation.getProcessInstanceId()))
+                .peoId(emptyToNull(correlation.getPeoId()))
                 .with("endpoint", endpointId)
                 .with("operation", request.getTaskType())
                 .with("invocation_id", request.getInvocationId())
                 .with("task_id", request.getTaskId());
     }
 
-    /** Protobuf has no absent strings; an id the caller did not set must not override the thread's context. */
     private static String emptyToNull(String value) {
         return value.isEmpty() ? null : value;
     }

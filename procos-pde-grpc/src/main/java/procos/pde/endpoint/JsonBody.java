@@ -6,13 +6,15 @@ import com.google.protobuf.Value;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Writes a task value as JSON for another program: an HTTP body, a script's standard input.
- * Struct numbers are all doubles, and protobuf's own printer writes {@code 1} as {@code 1.0}, which
- * APIs with integer fields may refuse and scripts would read as a float; here a whole number within
- * the exact range of a double is written without a fraction.
+ * Writes a task value as compact JSON for another program (an HTTP body, a script's standard input)
+ * or a person (a value quoted in a message). Struct numbers are all doubles, and protobuf's own
+ * printer writes {@code 1} as {@code 1.0}, which APIs with integer fields may refuse and scripts
+ * would read as a float; here a whole number within the exact range of a double is written without
+ * a fraction.
  */
 public final class JsonBody {
 
@@ -21,6 +23,11 @@ public final class JsonBody {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private JsonBody() {
+    }
+
+    /** {@code value} as compact JSON text, e.g. to show it in a message. */
+    public static String text(Value value) {
+        return new String(write(value), StandardCharsets.UTF_8);
     }
 
     public static byte[] write(Value value) {

@@ -2,29 +2,31 @@ package procos.pde.endpoint;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Value;
 import com.google.protobuf.util.JsonFormat;
 import java.util.Optional;
 
-/**
- * Reads text that should be one JSON value, strictly. Protobuf's own parser is lenient (it takes
- * {@code Done!} for the string "Done!"), so text is first checked by Jackson, which accepts only
- * real JSON and nothing after it, and then converted by protobuf.
- */
+/** Reads text that ought to be JSON (a response body, a model's answer) into a protobuf value for task outputs. */
 public final class JsonText {
 
+    /**
+     * Judges validity. Protobuf's own parser is lenient (it reads {@code Sure!} as a string), which
+     * would pass prose off as JSON; this one refuses anything but one complete JSON value.
+     */
     private static final ObjectMapper STRICT = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonText() {
     }
 
-    /** The value {@code text} holds, or empty if it is not exactly one JSON value. */
+    /** The parsed value, or empty when {@code text} is not valid JSON. */
     public static Optional<Value> parse(String text) {
         try {
-            if (STRICT.readTree(text).isMissingNode()) {
-                return Optional.empty(); // blank text holds no value
+            JsonNode tree = STRICT.readTree(text);
+            if (tree == null || tree.isMissingNode()) {
+                return Optional.empty();
             }
             Value.Builder value = Value.newBuilder();
             JsonFormat.parser().merge(text, value);

@@ -1,18 +1,19 @@
 package procos.pde.endpoint;
 
-import com.google.protobuf.Timestamp;
 import io.grpc.CallCredentials;
 import io.grpc.Deadline;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import procos.pde.grpc.Channels;
 import procos.pde.grpc.GrpcChannelOptions;
 import procos.pde.grpc.RetryableStatus;
+import procos.pde.pool.EndpointConfig;
+import procos.pde.pool.HostPort;
 import procos.pde.v1.EndpointDescribeRequest;
 import procos.pde.v1.EndpointDescription;
 import procos.pde.v1.EndpointHealth;
@@ -64,6 +65,23 @@ public final class RemoteEndpoint implements Endpoint, AutoCloseable {
         this.controlDeadline = Objects.requireNonNull(controlDeadline, "controlDeadline");
     }
 
+    /**
+     * The {@code kind: remote} endpoint {@code config} declares: plaintext gRPC to its
+     * {@code address}, sending its {@code token}, if it has one, as a bearer token. The channel
+     * connects at the first call, so an endpoint that is not up yet does not stop the boot; until it
+     * answers, it describes no capabilities and nothing is routed to it. Remote endpoints take no
+     * {@code settings}.
+     *
+     * @throws IllegalArgumentException naming the endpoint, for a missing or malformed address or any setting
+     */
+    public static RemoteEndpoint fromConfig(EndpointConfig config) {
+        EndpointSettings.of(config, Set.of());
+        HostPort address = config.hostPort().orElseThrow(() -> new IllegalArgumentException("endpoint '" + config.id()
+                + "': address must be host:port, got " + config.address().map(a -> "'" + a + "'").orElse("none")));
+        return connect(config.id(), GrpcChannelOptions.plaintext(address.toString())
+                .withBearerToken(config.token().orElse(null)));
+    }
+
     /** Connects to the endpoint as {@code options} describe. */
     public static RemoteEndpoint connect(String id, GrpcChannelOptions options) {
         return new RemoteEndpoint(id, options.openChannel(), options.callCredentials().orElse(null),
@@ -100,11 +118,7 @@ public final class RemoteEndpoint implements Endpoint, AutoCloseable {
             return stub.withDeadlineAfter(controlDeadline.toNanos(), TimeUnit.NANOSECONDS)
                     .health(EndpointHealthRequest.getDefaultInstance());
         } catch (StatusRuntimeException e) {
-            return EndpointHealth.newBuilder()
-                    .setState(HealthState.UNHEALTHY)
-                    .setMessage("health check failed: " + summary(e.getStatus()))
-                    .setCheckedAt(now())
-                    .build();
+            return HealthReports.of(HealthState.UNHEALTHY, "health check failed: " + summary(e.getStatus()));
         }
     }
 
@@ -134,10 +148,5 @@ public final class RemoteEndpoint implements Endpoint, AutoCloseable {
         return status.getDescription() == null
                 ? status.getCode().name()
                 : status.getCode() + ": " + status.getDescription();
-    }
-
-    private static Timestamp now() {
-        Instant now = Instant.now();
-        return Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()).build();
     }
 }

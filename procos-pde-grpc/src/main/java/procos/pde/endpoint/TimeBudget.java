@@ -7,9 +7,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * How long one call may take: the shortest of the endpoint's configured timeout, the task's own
- * {@code timeout_ms} and what is left of the gRPC deadline. The endpoint stops on its own at that
- * point instead of relying on the caller to abandon it, so its connection is closed and the
- * failure is reported with the endpoint's own code.
+ * limit if it may set one (the HTTP endpoint's {@code timeout_ms}) and what is left of the gRPC
+ * deadline. The endpoint stops on its own at that point instead of relying on the caller to
+ * abandon it, so its connection is closed and the failure is reported with the endpoint's own code.
  */
 public final class TimeBudget {
 

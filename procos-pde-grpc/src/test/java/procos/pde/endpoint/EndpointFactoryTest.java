@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 import procos.pde.endpoint.files.FilesEndpoint;
 import procos.pde.endpoint.http.HttpEndpoint;
 import procos.pde.endpoint.jdbc.JdbcEndpoint;
+import procos.pde.endpoint.llm.LlmEndpoint;
+import procos.pde.endpoint.llm.LlmProvider;
+import procos.pde.endpoint.mail.MailEndpoint;
+import procos.pde.endpoint.mail.MailSettings;
 import procos.pde.endpoint.script.ScriptEndpoint;
+import procos.pde.endpoint.subpde.SubPdeEndpoint;
+import procos.pde.meta.MetaEndpoint;
 import procos.pde.pool.EndpointConfig;
 import procos.pde.pool.EndpointKind;
 import procos.pde.pool.PdeManagerConfig;
@@ -79,6 +86,63 @@ class EndpointFactoryTest {
     }
 
     @Test
+    void llmAndMailEndpointsAreBuiltFromTheConfiguration() throws Exception {
+        PdeManagerConfig config = load("""
+                pde_manager:
+                  node_id: test-node
+                  pools:
+                    - type: general_purpose
+                      instances: 1
+                      max_concurrent_tasks: 2
+                      endpoints: [gpt, local, unset, mailer]
+                  endpoints:
+                    - id: gpt
+                      kind: llm
+                      timeout: PT20S
+                      settings:
+                        provider: openai
+                        base_url: https://llm.example.com/v1
+                        model: gpt-4o-mini
+                        api_key: ${LLM_KEY}
+                        task_types: summarize
+                    - id: local
+                      kind: llm
+                      settings:
+                        provider: ollama
+                        base_url: http://127.0.0.1:11434
+                        model: llama3.2
+                    - id: unset
+                      kind: llm
+                      settings:
+                        provider: openai
+                        base_url: ${NO_SUCH_URL:}
+                    - id: mailer
+                      kind: mail
+                      settings:
+                        host: smtp.example.com
+                        from: procos@example.com
+                        username: procos
+                        password: ${SMTP_PASSWORD}
+                        allowed_recipient_domains: example.com
+                        max_recipients: 5
+                """, Map.of("LLM_KEY", "sk-factory", "SMTP_PASSWORD", "pw-factory"));
+
+        EndpointRegistry registry = EndpointFactory.registryFor(config);
+
+        LlmEndpoint gpt = (LlmEndpoint) registry.get("gpt").orElseThrow();
+        assertThat(gpt.settings().apiKey()).contains("sk-factory");
+        assertThat(gpt.settings().timeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(((LlmEndpoint) registry.get("local").orElseThrow()).settings().provider()).isEqualTo(LlmProvider.OLLAMA);
+        assertThat(((LlmEndpoint) registry.get("unset").orElseThrow()).settings().configured()).isFalse();
+        MailEndpoint mailer = (MailEndpoint) registry.get("mailer").orElseThrow();
+        assertThat(mailer.settings().port()).isEqualTo(587);
+        assertThat(mailer.settings().tls()).isEqualTo(MailSettings.Tls.STARTTLS);
+        assertThat(mailer.settings().maxRecipients()).isEqualTo(5);
+        assertThat(registry.taskTypes()).containsExactly("llm.chat", "mail.send", "summarize");
+        assertThat(String.join("\n", log.lines())).doesNotContain("sk-factory").doesNotContain("pw-factory");
+    }
+
+    @Test
     void scriptAndJdbcEndpointsAreBuiltFromTheConfiguration() throws Exception {
         Path scripts = Files.createDirectory(temp.resolve("scripts"));
         PdeManagerConfig config = load("""
@@ -126,7 +190,7 @@ class EndpointFactoryTest {
     }
 
     @Test
-    void theExamplesEndpointsOfAvailableKindsCanBeBuilt() throws Exception {
+    void theExamplesEndpointsOfEveryKindAreBuilt() throws Exception {
         Files.createDirectory(temp.resolve("scripts"));
         PdeManagerConfig example;
         try (InputStream in = EndpointFactoryTest.class.getResourceAsStream(EXAMPLE)) {
@@ -136,21 +200,34 @@ class EndpointFactoryTest {
                     "PROCOS_SCRIPT_SANDBOX", temp.resolve("runs").toString(),
                     "PROCOS_SCRIPTS_DIR", temp.resolve("scripts").toString())::get);
         }
+        Map<EndpointKind, Class<? extends Endpoint>> built = Map.of(
+                EndpointKind.BUILTIN, NoopEndpoint.class, EndpointKind.REMOTE, RemoteEndpoint.class,
+                EndpointKind.PDE, SubPdeEndpoint.class, EndpointKind.HTTP, HttpEndpoint.class,
+                EndpointKind.FILES, FilesEndpoint.class, EndpointKind.LLM, LlmEndpoint.class,
+                EndpointKind.MAIL, MailEndpoint.class, EndpointKind.SCRIPT, ScriptEndpoint.class,
+                EndpointKind.JDBC, JdbcEndpoint.class);
+        assertThat(built).containsOnlyKeys(EndpointKind.values());
+        assertThat(example.endpoints()).extracting(EndpointConfig::kind).contains(EndpointKind.values());
+        IllegalArgumentException unknown = catchThrowableOfType(IllegalArgumentException.class,
+                () -> EndpointFactory.create(endpoint("other", EndpointKind.BUILTIN, Map.of())));
+        assertThat(unknown.getMessage()).contains(Arrays.stream(EndpointKind.values()).map(EndpointKind::yamlName).toList());
 
-        assertThat(EndpointFactory.create(example.endpoint("http-default").orElseThrow())).isInstanceOf(HttpEndpoint.class);
-        assertThat(EndpointFactory.create(example.endpoint("files-work").orElseThrow())).isInstanceOf(FilesEndpoint.class);
-        assertThat(EndpointFactory.create(example.endpoint("erp-db").orElseThrow())).isInstanceOf(JdbcEndpoint.class);
-        assertThat(EndpointFactory.create(example.endpoint("scripts").orElseThrow())).isInstanceOf(ScriptEndpoint.class);
-        assertThat(temp.resolve("files")).isDirectory();
-        IllegalArgumentException refused = catchThrowableOfType(IllegalArgumentException.class,
-                () -> EndpointFactory.registryFor(example));
-        assertThat(refused.getMessage())
-                .contains("endpoint 'openai-gpt': kind 'llm' is not available")
-                .contains("endpoint 'summarizer-py': kind 'remote'")
-                .contains("endpoint 'mail-out': kind 'mail'")
-                .doesNotContain("http-default").doesNotContain("files-work").doesNotContain("erp-db")
-                .doesNotContain("'scripts'")
-                .contains("available: builtin 'noop', http, files, script, jdbc");
+        // Builds only: nothing is described or called, so no address in the example is contacted.
+        EndpointRegistry registry = EndpointFactory.registryFor(example);
+        try {
+            for (EndpointConfig endpoint : example.endpoints()) {
+                assertThat(registry.get(endpoint.id())).as(endpoint.id()).get().isInstanceOf(built.get(endpoint.kind()));
+            }
+            assertThat(registry.get(MetaEndpoint.ID)).get().isInstanceOf(MetaEndpoint.class);
+            assertThat(temp.resolve("files")).isDirectory();
+            assertThat(temp.resolve("runs")).isDirectory();
+        } finally {
+            for (Endpoint endpoint : registry.all()) {
+                if (endpoint instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
+            }
+        }
     }
 
     @Test
@@ -159,10 +236,11 @@ class EndpointFactoryTest {
                 endpoint("web", EndpointKind.HTTP, Map.of()),
                 endpoint("web2", EndpointKind.HTTP, Map.of("allowed_hosts", "a.example", "max_response_bytes", "lots")),
                 endpoint("work", EndpointKind.FILES, Map.of()),
-                endpoint("other", EndpointKind.BUILTIN, Map.of()),
+                endpoint("model", EndpointKind.LLM, Map.of("provider", "openai", "base_url", "http://h/v1")),
+                endpoint("mailer", EndpointKind.MAIL, Map.of("host", "smtp.example.com", "from", "a@example.com")),
                 endpoint("run", EndpointKind.SCRIPT, Map.of()),
-                endpoint("db", EndpointKind.JDBC, Map.of("url", "jdbc:h2:mem:x", "statement.wipe", "DELETE FROM t"))),
-                List.of(), List.of(),
+                endpoint("db", EndpointKind.JDBC, Map.of("url", "jdbc:h2:mem:x", "statement.wipe", "DELETE FROM t")),
+                endpoint("other", EndpointKind.BUILTIN, Map.of())), List.of(), List.of(),
                 List.of());
 
         assertThatThrownBy(() -> EndpointFactory.registryFor(config))
@@ -170,9 +248,22 @@ class EndpointFactoryTest {
                 .hasMessageContaining("endpoint 'web': setting 'allowed_hosts' is required")
                 .hasMessageContaining("endpoint 'web2': setting 'max_response_bytes' must be a whole number")
                 .hasMessageContaining("endpoint 'work': setting 'root' is required")
-                .hasMessageContaining("endpoint 'other': there is no builtin endpoint of that id")
+                .hasMessageContaining("endpoint 'model': setting 'model' is required")
+                .hasMessageContaining("endpoint 'mailer': setting 'allowed_recipient_domains' is required")
                 .hasMessageContaining("endpoint 'run': setting 'sandbox_root' is required")
-                .hasMessageContaining("endpoint 'db': setting 'statement.wipe' is a DELETE statement, but the endpoint is read-only");
+                .hasMessageContaining("endpoint 'db': setting 'statement.wipe' is a DELETE statement, but the endpoint is read-only")
+                .hasMessageContaining("endpoint 'other': there is no builtin endpoint of that id"
+                        + " (available: builtin 'noop', remote, pde, http, files, llm, mail, script, jdbc)");
+    }
+
+    @Test
+    void aRemoteEndpointWithSettingsIsRefusedByName() {
+        EndpointConfig config = new EndpointConfig("py", EndpointKind.REMOTE, Optional.of("localhost:50071"),
+                Optional.empty(), Optional.empty(), Map.of("tls", "true"));
+
+        assertThatThrownBy(() -> EndpointFactory.create(config))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("endpoint 'py': setting 'tls' is not a setting of remote endpoints");
     }
 
     @Test
@@ -183,6 +274,30 @@ class EndpointFactoryTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("endpoint 'work': setting 'root'")
                 .hasMessageContaining("is not a usable directory");
+    }
+
+    @Test
+    void aMetaPoolGetsTheMetaEndpointSendingSubTasksToItsPdeEndpoints() throws Exception {
+        PdeManagerConfig config = load("""
+                pde_manager:
+                  node_id: test-node
+                  pools:
+                    - type: meta
+                      instances: 1
+                      max_concurrent_tasks: 2
+                      endpoints: [workers]
+                      task_types: [meta.run]
+                  endpoints:
+                    - id: workers
+                      kind: pde
+                      address: localhost:1
+                """, Map.of());
+
+        EndpointRegistry registry = EndpointFactory.registryFor(config);
+
+        assertThat(registry.get("workers")).get().isInstanceOf(SubPdeEndpoint.class);
+        assertThat(registry.capableOf("meta.run")).extracting(Endpoint::id).containsExactly(MetaEndpoint.ID);
+        registry.all().stream().filter(SubPdeEndpoint.class::isInstance).forEach(e -> ((SubPdeEndpoint) e).close());
     }
 
     private static EndpointConfig endpoint(String id, EndpointKind kind, Map<String, String> settings) {

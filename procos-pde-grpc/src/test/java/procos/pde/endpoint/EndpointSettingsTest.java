@@ -13,7 +13,7 @@ import procos.pde.pool.EndpointKind;
 
 class EndpointSettingsTest {
 
-    private static final Set<String> KNOWN = Set.of("name", "flag", "size", "wait");
+    private static final Set<String> KNOWN = Set.of("name", "flag", "size", "wait", "port", "ratio", "items", "mode");
 
     @Test
     void valuesAreReadTypedAndBlanksCountAsAbsent() {
@@ -42,7 +42,32 @@ class EndpointSettingsTest {
                 .hasMessageStartingWith("endpoint 'e1': setting 'wait' must be longer than zero");
         assertThatThrownBy(() -> settings(Map.of("colour", "red")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("endpoint 'e1': setting 'colour' is not a setting of http endpoints (known: flag, name, size, wait)");
+                .hasMessage("endpoint 'e1': setting 'colour' is not a setting of http endpoints (known: flag, items, mode, name, port, ratio, size, wait)");
+    }
+
+    @Test
+    void numbersListsAndChoicesAreReadTyped() {
+        EndpointSettings settings = settings(Map.of("port", "587", "ratio", "0.25", "items", " a, ,b ,", "mode", "SSL"));
+
+        assertThat(settings.whole("port", 25, 1, 65_535)).isEqualTo(587);
+        assertThat(settings.whole("size", 25, 1, 65_535)).isEqualTo(25);
+        assertThat(settings.decimal("ratio", 0, 1)).hasValue(0.25);
+        assertThat(settings.decimal("size", 0, 1)).isEmpty();
+        assertThat(settings.list("items")).containsExactly("a", "b");
+        assertThat(settings.list("name")).isEmpty();
+        assertThat(settings.choice("mode", Set.of("ssl", "none"), "a hint")).isEqualTo("ssl");
+    }
+
+    @Test
+    void badNumbersAndChoicesAreRefusedNamingEndpointAndSetting() {
+        assertThatThrownBy(() -> settings(Map.of("port", "70000")).whole("port", 25, 1, 65_535))
+                .hasMessage("endpoint 'e1': setting 'port' must be between 1 and 65535, got 70000");
+        assertThatThrownBy(() -> settings(Map.of("port", "x")).whole("port", 25, 1, 65_535))
+                .hasMessage("endpoint 'e1': setting 'port' must be a whole number, got 'x'");
+        assertThatThrownBy(() -> settings(Map.of("ratio", "NaN")).decimal("ratio", 0, 1))
+                .hasMessage("endpoint 'e1': setting 'ratio' must be between 0.0 and 1.0, got NaN");
+        assertThatThrownBy(() -> settings(Map.of("mode", "tls")).choice("mode", Set.of("ssl", "none"), "a hint"))
+                .hasMessage("endpoint 'e1': setting 'mode' must be one of none, ssl, got 'tls'");
     }
 
     @Test
@@ -54,17 +79,7 @@ class EndpointSettingsTest {
         assertThat(settings.family("env.")).isEmpty();
         assertThatThrownBy(() -> EndpointSettings.of(config(Map.of("statement.", "SELECT 1")), KNOWN, Set.of("statement.")))
                 .hasMessage("endpoint 'e1': setting 'statement.' is not a setting of http endpoints"
-                        + " (known: flag, name, size, statement.<name>, wait)");
-    }
-
-    @Test
-    void countsAreWholeNumbersWithinBounds() {
-        assertThat(settings(Map.of("size", "5")).count("size", 1, 10)).isEqualTo(5);
-        assertThat(settings(Map.of()).count("size", 3, 10)).isEqualTo(3);
-        assertThatThrownBy(() -> settings(Map.of("size", "many")).count("size", 1, 10))
-                .hasMessage("endpoint 'e1': setting 'size' must be a whole number, got 'many'");
-        assertThatThrownBy(() -> settings(Map.of("size", "0")).count("size", 1, 10))
-                .hasMessage("endpoint 'e1': setting 'size' must be between 1 and 10, got 0");
+                        + " (known: flag, items, mode, name, port, ratio, size, statement.<name>, wait)");
     }
 
     private static EndpointConfig config(Map<String, String> values) {

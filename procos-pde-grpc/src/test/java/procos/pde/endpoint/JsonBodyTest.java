@@ -33,6 +33,13 @@ class JsonBodyTest {
         assertThat(json(value)).isEqualTo("{\"items\":[1,\"two \\\"quoted\\\"\",true,null]}");
     }
 
+    @Test
+    void textIsTheSameJsonAsAString() {
+        Value value = Value.newBuilder().setStructValue(Struct.newBuilder().putFields("n", number(3))).build();
+
+        assertThat(JsonBody.text(value)).isEqualTo("{\"n\":3}").isEqualTo(json(value));
+    }
+
     private static String json(Value value) {
         return new String(JsonBody.write(value), StandardCharsets.UTF_8);
     }

@@ -334,7 +334,7 @@ class PdeNodeTest {
         }
 
         @Test
-        void anEndpointKindThisVersionCannotBuildIsAConfigurationProblem() throws Exception {
+        void anEndpointThatCannotBeBuiltIsAConfigurationProblem() throws Exception {
             Path config = write("llm.yaml", """
                     pde_manager:
                       node_id: node-llm
@@ -349,7 +349,7 @@ class PdeNodeTest {
                     """);
 
             assertThat(run("--dev", "--config", config.toString())).isEqualTo(NodeCommand.EXIT_USAGE);
-            assertThat(stderr()).contains("pde_manager.endpoints: endpoint 'model': kind 'llm' is not available in this version");
+            assertThat(stderr()).contains("pde_manager.endpoints: endpoint 'model': setting 'provider' is required");
         }
 
         @Test

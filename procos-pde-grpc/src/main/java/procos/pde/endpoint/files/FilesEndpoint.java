@@ -20,6 +20,7 @@ import procos.pde.v1.Capability;
 import procos.pde.v1.EndpointDescription;
 import procos.pde.v1.EndpointHealth;
 import procos.pde.v1.EndpointKind;
+import procos.pde.v1.HealthState;
 import procos.pde.v1.InvokeRequest;
 import procos.pde.v1.InvokeResponse;
 
@@ -89,7 +90,7 @@ public final class FilesEndpoint implements Endpoint {
     public EndpointHealth health() {
         return Files.isDirectory(settings.root())
                 ? HealthReports.healthy()
-                : HealthReports.unhealthy("the sandbox root is no longer a directory");
+                : HealthReports.of(HealthState.UNHEALTHY, "the sandbox root is no longer a directory");
     }
 
     @Override

@@ -1,8 +1,5 @@
 package procos.pde.endpoint.files;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
@@ -46,24 +43,6 @@ public record FilesSettings(Path root, boolean readOnly, long maxFileBytes) {
         String root = settings.required(ROOT, "the directory the endpoint may read and write under");
         boolean readOnly = settings.bool(READ_ONLY, false);
         long maxFileBytes = settings.bytes(MAX_FILE_BYTES, DEFAULT_MAX_FILE_BYTES, MAX_FILE_BYTES_LIMIT);
-        return new FilesSettings(realRoot(settings, root), readOnly, maxFileBytes);
-    }
-
-    /** The real path of {@code root}, creating it first if it does not exist. */
-    private static Path realRoot(EndpointSettings settings, String root) {
-        Path path;
-        try {
-            path = Path.of(root);
-        } catch (InvalidPathException e) {
-            throw settings.invalid(ROOT, "is not a valid path: " + e.getReason());
-        }
-        try {
-            if (!Files.isDirectory(path)) {
-                Files.createDirectories(path);
-            }
-            return path.toRealPath();
-        } catch (IOException e) {
-            throw settings.invalid(ROOT, "'" + root + "' is not a usable directory: " + e.getClass().getSimpleName());
-        }
+        return new FilesSettings(settings.directory(ROOT, root, true), readOnly, maxFileBytes);
     }
 }

@@ -3,6 +3,7 @@ package procos.pde.endpoint.jdbc;
 import java.time.Duration;
 import procos.pde.endpoint.HealthReports;
 import procos.pde.v1.EndpointHealth;
+import procos.pde.v1.HealthState;
 
 /**
  * Health learnt from the calls themselves rather than from a probe: after a call could not reach
@@ -28,7 +29,7 @@ final class ConnectionHealth {
 
     EndpointHealth report() {
         if (failed && System.nanoTime() - failedAtNanos < COOL_DOWN.toNanos()) {
-            return HealthReports.unhealthy("the database could not be reached by the last call");
+            return HealthReports.of(HealthState.UNHEALTHY, "the database could not be reached by the last call");
         }
         return HealthReports.healthy();
     }

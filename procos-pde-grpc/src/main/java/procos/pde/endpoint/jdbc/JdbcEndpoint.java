@@ -2,6 +2,7 @@ package procos.pde.endpoint.jdbc;
 
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import com.google.protobuf.util.Durations;
 import io.grpc.Deadline;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -248,8 +249,7 @@ public final class JdbcEndpoint implements Endpoint {
     }
 
     private static EndpointDescription describe(String id, JdbcSettings settings) {
-        com.google.protobuf.Duration timeout = com.google.protobuf.Duration.newBuilder()
-                .setSeconds(settings.queryTimeout().getSeconds()).setNanos(settings.queryTimeout().getNano()).build();
+        com.google.protobuf.Duration timeout = Durations.fromNanos(settings.queryTimeout().toNanos());
         EndpointDescription.Builder description = EndpointDescription.newBuilder()
                 .setEndpointId(id)
                 .setKind(EndpointKind.CONNECTOR)

@@ -83,7 +83,7 @@ public record JdbcSettings(String url, Optional<String> user, Optional<String> p
                     + " or allow_ad_hoc_sql the endpoint could run nothing");
         }
         return new JdbcSettings(url, settings.optional(USER), settings.optional(PASSWORD), writable, adHoc,
-                settings.count(MAX_ROWS, DEFAULT_MAX_ROWS, MAX_ROWS_LIMIT),
+                settings.whole(MAX_ROWS, DEFAULT_MAX_ROWS, 1, MAX_ROWS_LIMIT),
                 settings.duration(QUERY_TIMEOUT).or(config::timeout).orElse(DEFAULT_QUERY_TIMEOUT),
                 statements);
     }

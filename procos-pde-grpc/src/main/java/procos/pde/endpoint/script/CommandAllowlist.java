@@ -5,6 +5,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -26,17 +27,13 @@ public final class CommandAllowlist {
     }
 
     /**
-     * @param commands   comma-separated names or absolute paths
+     * @param commands   names or absolute paths, as listed in the setting
      * @param searchPath the {@code PATH} the scripts get, where bare names are looked up
      * @throws IllegalArgumentException saying which command is malformed or not found
      */
-    static CommandAllowlist parse(String commands, String searchPath) {
+    static CommandAllowlist of(List<String> commands, String searchPath) {
         Map<String, Path> executables = new LinkedHashMap<>();
-        for (String entry : commands.split(",")) {
-            String command = entry.strip();
-            if (command.isEmpty()) {
-                continue;
-            }
+        for (String command : commands) {
             executables.put(command, resolve(command, searchPath));
         }
         if (executables.isEmpty()) {

@@ -2,6 +2,7 @@ package procos.pde.endpoint.script;
 
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import com.google.protobuf.util.Durations;
 import io.grpc.Deadline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ import procos.pde.v1.EndpointDescription;
 import procos.pde.v1.EndpointHealth;
 import procos.pde.v1.EndpointKind;
 import procos.pde.v1.EndpointLimits;
+import procos.pde.v1.HealthState;
 import procos.pde.v1.InvokeRequest;
 import procos.pde.v1.InvokeResponse;
 
@@ -102,11 +104,11 @@ public final class ScriptEndpoint implements Endpoint {
     @Override
     public EndpointHealth health() {
         if (!Files.isDirectory(settings.sandboxRoot()) || !Files.isWritable(settings.sandboxRoot())) {
-            return HealthReports.unhealthy("the sandbox root is no longer a writable directory");
+            return HealthReports.of(HealthState.UNHEALTHY, "the sandbox root is no longer a writable directory");
         }
         for (Map.Entry<String, Path> command : settings.commands().executables().entrySet()) {
             if (!Files.isExecutable(command.getValue())) {
-                return HealthReports.unhealthy("interpreter '" + command.getKey() + "' is no longer executable");
+                return HealthReports.of(HealthState.UNHEALTHY, "interpreter '" + command.getKey() + "' is no longer executable");
             }
         }
         return HealthReports.healthy();
@@ -196,8 +198,7 @@ public final class ScriptEndpoint implements Endpoint {
     }
 
     private static EndpointDescription describe(String id, ScriptSettings settings) {
-        com.google.protobuf.Duration limit = com.google.protobuf.Duration.newBuilder()
-                .setSeconds(settings.maxExecutionTime().getSeconds()).setNanos(settings.maxExecutionTime().getNano()).build();
+        com.google.protobuf.Duration limit = Durations.fromNanos(settings.maxExecutionTime().toNanos());
         return EndpointDescription.newBuilder()
                 .setEndpointId(id)
                 .setKind(EndpointKind.FUNCTION)

@@ -1,10 +1,8 @@
 package procos.pde.endpoint.script;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,7 +45,7 @@ public record ScriptSettings(Path sandboxRoot, Optional<Path> scriptsDir, Comman
     public static final String MAX_OUTPUT_BYTES = "max_output_bytes";
     public static final String ALLOW_INLINE_SCRIPTS = "allow_inline_scripts";
 
-    public static final String DEFAULT_ALLOWED_COMMANDS = "python3, sh";
+    public static final List<String> DEFAULT_ALLOWED_COMMANDS = List.of("python3", "sh");
     public static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
     public static final String DEFAULT_LANG = "C.UTF-8";
     public static final Duration DEFAULT_MAX_EXECUTION_TIME = Duration.ofSeconds(30);
@@ -83,13 +81,15 @@ public record ScriptSettings(Path sandboxRoot, Optional<Path> scriptsDir, Comman
     public static ScriptSettings from(EndpointConfig config) {
         EndpointSettings settings = EndpointSettings.of(config, Set.of(SANDBOX_ROOT, SCRIPTS_DIR, ALLOWED_COMMANDS, PATH,
                 LANG, MAX_EXECUTION_TIME, MAX_OUTPUT_BYTES, ALLOW_INLINE_SCRIPTS), Set.of(ENV_PREFIX));
-        Path sandboxRoot = directory(settings, SANDBOX_ROOT,
+        Path sandboxRoot = settings.directory(SANDBOX_ROOT,
                 settings.required(SANDBOX_ROOT, "the directory under which each run gets its own working directory"), true);
-        Optional<Path> scriptsDir = settings.optional(SCRIPTS_DIR).map(dir -> directory(settings, SCRIPTS_DIR, dir, false));
+        Optional<Path> scriptsDir = settings.optional(SCRIPTS_DIR).map(dir -> settings.directory(SCRIPTS_DIR, dir, false));
         String searchPath = settings.optional(PATH).orElse(DEFAULT_PATH);
         CommandAllowlist commands;
         try {
-            commands = CommandAllowlist.parse(settings.optional(ALLOWED_COMMANDS).orElse(DEFAULT_ALLOWED_COMMANDS), searchPath);
+            List<String> listed = settings.optional(ALLOWED_COMMANDS).isPresent()
+                    ? settings.list(ALLOWED_COMMANDS) : DEFAULT_ALLOWED_COMMANDS;
+            commands = CommandAllowlist.of(listed, searchPath);
         } catch (IllegalArgumentException e) {
             throw settings.invalid(ALLOWED_COMMANDS, e.getMessage());
         }
@@ -113,27 +113,5 @@ public record ScriptSettings(Path sandboxRoot, Optional<Path> scriptsDir, Comman
             }
         }
         return variables;
-    }
-
-    /** The real path of directory {@code value}, created first if {@code create} and missing. */
-    private static Path directory(EndpointSettings settings, String name, String value, boolean create) {
-        Path path;
-        try {
-            path = Path.of(value);
-        } catch (InvalidPathException e) {
-            throw settings.invalid(name, "is not a valid path: " + e.getReason());
-        }
-        try {
-            if (create && !Files.isDirectory(path)) {
-                Files.createDirectories(path);
-            }
-            Path real = path.toRealPath();
-            if (!Files.isDirectory(real)) {
-                throw settings.invalid(name, "'" + value + "' is not a directory");
-            }
-            return real;
-        } catch (IOException e) {
-            throw settings.invalid(name, "'" + value + "' is not a usable directory: " + e.getClass().getSimpleName());
-        }
     }
 }

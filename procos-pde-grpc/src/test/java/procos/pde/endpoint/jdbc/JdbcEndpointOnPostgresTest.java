@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import procos.pde.endpoint.ClosedPort;
 import procos.pde.endpoint.EndpointException;
 import procos.pde.v1.HealthState;
 
@@ -52,7 +53,7 @@ class JdbcEndpointOnPostgresTest extends JdbcEndpointContract {
 
     @Test
     void anUnreachableDatabaseIsRetryableAndMakesTheEndpointUnhealthyForAWhile() {
-        JdbcEndpoint endpoint = endpoint(Map.of("url", "jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2",
+        JdbcEndpoint endpoint = endpoint(Map.of("url", "jdbc:postgresql://127.0.0.1:" + ClosedPort.find() + "/test?connectTimeout=2",
                 "password", "pg-secret-password"));
 
         EndpointException unavailable = refused(endpoint, "by_id", Map.of("parameters", json("[1]")));
