@@ -1,0 +1,253 @@
+package procos.das.knowledge;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import procos.das.knowledge.chunk.Chunker;
+import procos.das.knowledge.embed.Embedder;
+import procos.das.knowledge.manifest.Manifest;
+import procos.das.knowledge.manifest.ManifestEntry;
+import procos.das.knowledge.manifest.SourceStatus;
+import procos.das.knowledge.progress.ProgressListener;
+import procos.das.knowledge.progress.ProgressSnapshot;
+import procos.das.knowledge.progress.ProgressTracker;
+import procos.das.knowledge.source.DocumentFetcher;
+import procos.das.knowledge.source.FetchedSource;
+import procos.das.knowledge.source.FileSource;
+import procos.das.knowledge.source.Source;
+import procos.das.knowledge.source.SourceErrors;
+import procos.das.knowledge.source.SourceException;
+import procos.das.knowledge.source.SourceFingerprint;
+import procos.das.knowledge.source.SourceReader;
+import procos.das.knowledge.source.SourceText;
+import procos.das.vector.Chunk;
+import procos.das.vector.VectorRepository;
+import procos.logging.StructuredLogger;
+
+/**
+ * Brings a folder, a file or a list of URLs into the vector store, doing only what changed since
+ * the {@link Manifest} was written: an unchanged source (same SHA-256, same embedding model) is
+ * skipped, a changed one is re-chunked, re-embedded and swapped in with
+ * {@link VectorRepository#replaceSource} (atomic per source), a file gone from the folder has its
+ * chunks deleted.
+ *
+ * <p>A source that cannot be read fails alone and the run goes on. A vector store failure stops the
+ * run: the manifest is then saved with exactly the changes the store accepted, so store and
+ * manifest stay consistent and the next run picks up where this one stopped. One run at a time.
+ */
+public final class KnowledgeIngestor {
+
+    private static final StructuredLogger LOG = StructuredLogger.forComponent("das.knowledge");
+    /** Changed sources between manifest saves: bounds the work a crash makes the next run redo. */
+    private static final int SAVE_EVERY = 50;
+    private static final String UNCHANGED = "unchanged since the last ingestion";
+
+    private final Embedder embedder;
+    private final VectorRepository repository;
+    private final Manifest manifest;
+    private final ProgressListener progress;
+    private final IngestionSettings settings;
+    private final SourceReader reader = new SourceReader();
+    private final ChunkEmbedding chunkEmbedding;
+
+    public KnowledgeIngestor(Embedder embedder, VectorRepository repository, Manifest manifest,
+                             ProgressListener progress, Chunker chunker, IngestionSettings settings) {
+        this.embedder = Objects.requireNonNull(embedder, "embedder");
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.manifest = Objects.requireNonNull(manifest, "manifest");
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.chunkEmbedding = new ChunkEmbedding(Objects.requireNonNull(chunker, "chunker"), embedder, settings.batchSize());
+    }
+
+    /**
+     * Ingests every file under {@code folderOrFile} (or that one file) and removes the chunks of
+     * files that were under it at the last run and are gone now.
+     *
+     * @throws IllegalArgumentException if the path does not exist
+     * @throws IOException              if the folder cannot be listed or the manifest cannot be saved
+     */
+    public synchronized IngestionReport ingest(Path folderOrFile) throws IOException {
+        Path root = folderOrFile.toAbsolutePath().normalize();
+        if (!Files.exists(root)) {
+            throw new IllegalArgumentException("path '" + folderOrFile + "' does not exist");
+        }
+        List<Source> sources = new ArrayList<>();
+        Set<String> present = new HashSet<>();
+        long bytes = 0;
+        for (FileSource source : SourceScanner.scan(root)) {
+            if (!source.path().equals(manifest.file())) {
+                sources.add(source);
+                present.add(source.id());
+                bytes += Files.size(source.path());
+            }
+        }
+        List<String> gone = manifest.entries().stream().map(ManifestEntry::source)
+                .filter(source -> isUnder(root, source) && !present.contains(source)).toList();
+        return run(gone, sources.size(), bytes, sources.stream().map(source -> (Supplier<Attempt>) () -> read(source)).toList());
+    }
+
+    /**
+     * Ingests documents fetched by {@code fetcher}; a URL it refuses or cannot fetch fails alone.
+     * Nothing is removed: URLs are not listed the way a folder is.
+     */
+    public synchronized IngestionReport ingest(List<URI> urls, DocumentFetcher fetcher) throws IOException {
+        Objects.requireNonNull(fetcher, "fetcher");
+        return run(List.of(), urls.size(), 0, urls.stream().map(url -> (Supplier<Attempt>) () -> fetch(url, fetcher)).toList());
+    }
+
+    /** A source ready to ingest, or the reason it could not even be obtained. */
+    private record Attempt(String id, Source source, SourceException failure) {
+    }
+
+    private static Attempt read(Source source) {
+        return new Attempt(source.id(), source, null);
+    }
+
+    private static Attempt fetch(URI url, DocumentFetcher fetcher) {
+        try {
+            return new Attempt(url.toString(), new FetchedSource(url, fetcher.fetch(url)), null);
+        } catch (SourceException e) {
+            return new Attempt(url.toString(), null, e);
+        }
+    }
+
+    private IngestionReport run(List<String> gone, int sourceCount, long bytes, List<Supplier<Attempt>> attempts) throws IOException {
+        ProgressTracker tracker = new ProgressTracker(progress, gone.size() + sourceCount, bytes);
+        List<SourceOutcome> outcomes = new ArrayList<>();
+        Optional<String> abort = Optional.empty();
+        int unsaved = 0;
+        try {
+            for (String source : gone) {
+                store(source, () -> repository.deleteBySource(source));
+                manifest.remove(source);
+                outcomes.add(new SourceOutcome(source, Outcome.REMOVED, 0, "no longer in the folder", List.of()));
+                tracker.sourceDone(0);
+                unsaved++;
+            }
+            for (Supplier<Attempt> next : attempts) {
+                Attempt attempt = next.get();
+                SourceOutcome outcome;
+                if (attempt.failure() == null) {
+                    outcome = ingestOne(attempt.source(), tracker);
+                } else {
+                    outcome = failed(attempt.id(), "", attempt.failure());
+                    tracker.sourceDone(0);
+                }
+                outcomes.add(outcome);
+                if (outcome.outcome() != Outcome.SKIPPED || !outcome.reason().equals(UNCHANGED)) {
+                    unsaved++;
+                }
+                if (unsaved >= SAVE_EVERY) {
+                    manifest.save();
+                    unsaved = 0;
+                }
+            }
+        } catch (StoreFailure failure) {
+            abort = Optional.of(failure.getMessage());
+            outcomes.add(new SourceOutcome(failure.source, Outcome.FAILED, 0, failure.getMessage(), List.of()));
+            LOG.error("knowledge_ingest_aborted").with("source", failure.source).error(failure.getCause()).log();
+        } finally {
+            manifest.save();
+        }
+        ProgressSnapshot last = tracker.finish();
+        IngestionReport report = new IngestionReport(outcomes, last.elapsed(), last.chunksDone(), last.chunksPerSecond(), abort);
+        LOG.info("knowledge_ingested").with("indexed", report.count(Outcome.INDEXED)).with("skipped", report.count(Outcome.SKIPPED))
+                .with("removed", report.count(Outcome.REMOVED)).with("failed", report.count(Outcome.FAILED))
+                .with("chunks", report.chunksEmbedded()).with("chunks_per_s", Math.round(report.chunksPerSecond() * 10) / 10.0)
+                .with("aborted", abort.isPresent()).durationMs(last.elapsed().toMillis()).log();
+        return report;
+    }
+
+    private SourceOutcome ingestOne(Source source, ProgressTracker tracker) {
+        String id = source.id();
+        Optional<ManifestEntry> previous = manifest.entry(id);
+        SourceFingerprint fingerprint;
+        try {
+            fingerprint = SourceFingerprint.of(source, settings.maxSourceBytes());
+        } catch (SourceException e) {
+            tracker.sourceDone(0);
+            return failed(id, "", e);
+        }
+        try {
+            if (fingerprint.bytes() == 0) {
+                return empty(id, fingerprint, previous, "empty (0 bytes)", List.of());
+            }
+            if (previous.isPresent() && previous.get().covers(fingerprint.sha256(), embedder.modelId())) {
+                return new SourceOutcome(id, Outcome.SKIPPED, 0, UNCHANGED, List.of());
+            }
+            try (SourceText text = reader.read(source)) {
+                List<Chunk> chunks = chunkEmbedding.embed(id, fingerprint.sha256(), text, tracker);
+                if (chunks.isEmpty()) {
+                    return empty(id, fingerprint, previous, "no text to index", text.notes());
+                }
+                store(id, () -> repository.replaceSource(id, chunks));
+                manifest.put(new ManifestEntry(id, fingerprint.sha256(), chunks.size(), embedder.modelId(), Instant.now(),
+                        SourceStatus.INDEXED, null));
+                return new SourceOutcome(id, Outcome.INDEXED, chunks.size(), "", text.notes());
+            } catch (SourceException e) {
+                return failed(id, fingerprint.sha256(), e);
+            } catch (IOException e) {
+                return failed(id, fingerprint.sha256(), SourceErrors.io("read", e));
+            }
+        } finally {
+            tracker.sourceDone(fingerprint.bytes());
+        }
+    }
+
+    /** Nothing to index; chunks of an earlier version that had text are removed, since the source no longer says it. */
+    private SourceOutcome empty(String id, SourceFingerprint fingerprint, Optional<ManifestEntry> previous, String reason,
+                                List<String> notes) {
+        if (previous.map(entry -> entry.chunks() > 0).orElse(false)) {
+            store(id, () -> repository.deleteBySource(id));
+        }
+        manifest.put(new ManifestEntry(id, fingerprint.sha256(), 0, embedder.modelId(), Instant.now(), SourceStatus.EMPTY, null));
+        return new SourceOutcome(id, Outcome.SKIPPED, 0, reason, notes);
+    }
+
+    /** The source is reported failed; its earlier chunks stay stored and the manifest still counts them. */
+    private SourceOutcome failed(String id, String sha256, SourceException e) {
+        int stillStored = manifest.entry(id).map(ManifestEntry::chunks).orElse(0);
+        String model = manifest.entry(id).map(ManifestEntry::model).orElse(null);
+        manifest.put(new ManifestEntry(id, sha256, stillStored, model, Instant.now(), SourceStatus.FAILED, e.reason()));
+        LOG.warn("knowledge_source_failed").with("source", id).with("problem", e.problem().name()).with("reason", e.getMessage()).log();
+        return new SourceOutcome(id, Outcome.FAILED, 0, e.reason(), List.of());
+    }
+
+    private static void store(String source, Runnable change) {
+        try {
+            change.run();
+        } catch (RuntimeException e) {
+            throw new StoreFailure(source, e);
+        }
+    }
+
+    private static boolean isUnder(Path root, String source) {
+        try {
+            return Path.of(source).startsWith(root);
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /** The vector store refused a change: not a problem of the source, so the run stops. */
+    private static final class StoreFailure extends RuntimeException {
+        private final String source;
+
+        StoreFailure(String source, RuntimeException cause) {
+            super("VECTOR_STORE_FAILED: the vector store refused the change: "
+                    + Objects.requireNonNullElse(cause.getMessage(), cause.getClass().getSimpleName()), cause);
+            this.source = source;
+        }
+    }
+}
