@@ -25,6 +25,7 @@ import procos.das.knowledge.source.DocumentFetcher;
 import procos.das.knowledge.source.FetchedSource;
 import procos.das.knowledge.source.FileSource;
 import procos.das.knowledge.source.Source;
+import procos.das.knowledge.source.ContentType;
 import procos.das.knowledge.source.SourceErrors;
 import procos.das.knowledge.source.SourceException;
 import procos.das.knowledge.source.SourceFingerprint;
@@ -41,9 +42,14 @@ import procos.logging.StructuredLogger;
  * {@link VectorRepository#replaceSource} (atomic per source), a file gone from the folder has its
  * chunks deleted.
  *
- * <p>A source that cannot be read fails alone and the run goes on. A vector store failure stops the
- * run: the manifest is then saved with exactly the changes the store accepted, so store and
- * manifest stay consistent and the next run picks up where this one stopped. One run at a time.
+ * <p>Embedding, which bounds the speed of a run, goes on in the background while the next sources
+ * are read and chunked ({@link EmbeddingPipeline}); stores and manifest changes happen on the
+ * calling thread, source by source, in order.
+ *
+ * <p>A source that cannot be read fails alone and the run goes on. A vector store or embedder
+ * failure stops the run: the manifest is then saved with exactly the changes the store accepted,
+ * so store and manifest stay consistent and the next run picks up where this one stopped. One run
+ * at a time.
  */
 public final class KnowledgeIngestor {
 
@@ -58,7 +64,7 @@ public final class KnowledgeIngestor {
     private final ProgressListener progress;
     private final IngestionSettings settings;
     private final SourceReader reader = new SourceReader();
-    private final ChunkEmbedding chunkEmbedding;
+    private final Chunker chunker;
 
     public KnowledgeIngestor(Embedder embedder, VectorRepository repository, Manifest manifest,
                              ProgressListener progress, Chunker chunker, IngestionSettings settings) {
@@ -67,7 +73,7 @@ public final class KnowledgeIngestor {
         this.manifest = Objects.requireNonNull(manifest, "manifest");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.chunkEmbedding = new ChunkEmbedding(Objects.requireNonNull(chunker, "chunker"), embedder, settings.batchSize());
+        this.chunker = Objects.requireNonNull(chunker, "chunker");
     }
 
     /**
@@ -126,37 +132,34 @@ public final class KnowledgeIngestor {
         ProgressTracker tracker = new ProgressTracker(progress, gone.size() + sourceCount, bytes);
         List<SourceOutcome> outcomes = new ArrayList<>();
         Optional<String> abort = Optional.empty();
-        int unsaved = 0;
-        try {
+        try (EmbeddingPipeline pipeline = new EmbeddingPipeline(embedder, settings.batchSize(), tracker)) {
             for (String source : gone) {
                 store(source, () -> repository.deleteBySource(source));
                 manifest.remove(source);
                 outcomes.add(new SourceOutcome(source, Outcome.REMOVED, 0, "no longer in the folder", List.of()));
                 tracker.sourceDone(0);
-                unsaved++;
             }
+            int unsaved = gone.size();
             for (Supplier<Attempt> next : attempts) {
                 Attempt attempt = next.get();
-                SourceOutcome outcome;
                 if (attempt.failure() == null) {
-                    outcome = ingestOne(attempt.source(), tracker);
+                    ingestOne(attempt.source(), tracker, pipeline).ifPresent(outcomes::add);
                 } else {
-                    outcome = failed(attempt.id(), "", attempt.failure());
+                    outcomes.add(failed(attempt.id(), "", attempt.failure()));
                     tracker.sourceDone(0);
                 }
-                outcomes.add(outcome);
-                if (outcome.outcome() != Outcome.SKIPPED || !outcome.reason().equals(UNCHANGED)) {
-                    unsaved++;
-                }
+                unsaved += storeEmbedded(pipeline, false, tracker, outcomes);
                 if (unsaved >= SAVE_EVERY) {
                     manifest.save();
                     unsaved = 0;
                 }
             }
-        } catch (StoreFailure failure) {
+            storeEmbedded(pipeline, true, tracker, outcomes);
+        } catch (StoreFailure | EmbeddingPipeline.EmbeddingFailure failure) {
+            String source = failure instanceof StoreFailure store ? store.source : ((EmbeddingPipeline.EmbeddingFailure) failure).source;
             abort = Optional.of(failure.getMessage());
-            outcomes.add(new SourceOutcome(failure.source, Outcome.FAILED, 0, failure.getMessage(), List.of()));
-            LOG.error("knowledge_ingest_aborted").with("source", failure.source).error(failure.getCause()).log();
+            outcomes.add(new SourceOutcome(source, Outcome.FAILED, 0, failure.getMessage(), List.of()));
+            LOG.error("knowledge_ingest_aborted").with("source", source).error(failure.getCause()).log();
         } finally {
             manifest.save();
         }
@@ -169,49 +172,78 @@ public final class KnowledgeIngestor {
         return report;
     }
 
-    private SourceOutcome ingestOne(Source source, ProgressTracker tracker) {
+    /**
+     * Reads and chunks one source into the pipeline. Returns its outcome when it is settled at once
+     * (skipped, empty, failed); an indexed source's outcome comes from {@link #storeEmbedded}.
+     */
+    private Optional<SourceOutcome> ingestOne(Source source, ProgressTracker tracker, EmbeddingPipeline pipeline) {
         String id = source.id();
-        Optional<ManifestEntry> previous = manifest.entry(id);
         SourceFingerprint fingerprint;
         try {
             fingerprint = SourceFingerprint.of(source, settings.maxSourceBytes());
         } catch (SourceException e) {
             tracker.sourceDone(0);
-            return failed(id, "", e);
+            return Optional.of(failed(id, "", e));
         }
-        try {
-            if (fingerprint.bytes() == 0) {
-                return empty(id, fingerprint, previous, "empty (0 bytes)", List.of());
-            }
-            if (previous.isPresent() && previous.get().covers(fingerprint.sha256(), embedder.modelId())) {
-                return new SourceOutcome(id, Outcome.SKIPPED, 0, UNCHANGED, List.of());
-            }
-            try (SourceText text = reader.read(source)) {
-                List<Chunk> chunks = chunkEmbedding.embed(id, fingerprint.sha256(), text, tracker);
-                if (chunks.isEmpty()) {
-                    return empty(id, fingerprint, previous, "no text to index", text.notes());
-                }
-                store(id, () -> repository.replaceSource(id, chunks));
-                manifest.put(new ManifestEntry(id, fingerprint.sha256(), chunks.size(), embedder.modelId(), Instant.now(),
-                        SourceStatus.INDEXED, null));
-                return new SourceOutcome(id, Outcome.INDEXED, chunks.size(), "", text.notes());
-            } catch (SourceException e) {
-                return failed(id, fingerprint.sha256(), e);
-            } catch (IOException e) {
-                return failed(id, fingerprint.sha256(), SourceErrors.io("read", e));
-            }
-        } finally {
+        Optional<ManifestEntry> previous = manifest.entry(id);
+        if (fingerprint.bytes() == 0) {
+            tracker.sourceDone(0);
+            return Optional.of(empty(id, fingerprint.sha256(), "empty (0 bytes)", List.of()));
+        }
+        if (previous.isPresent() && previous.get().covers(fingerprint.sha256(), embedder.modelId())) {
             tracker.sourceDone(fingerprint.bytes());
+            return Optional.of(new SourceOutcome(id, Outcome.SKIPPED, 0, UNCHANGED, List.of()));
+        }
+        SourceText text;
+        try {
+            text = reader.read(source);
+        } catch (SourceException e) {
+            tracker.sourceDone(fingerprint.bytes());
+            return Optional.of(failed(id, fingerprint.sha256(), e));
+        }
+        EmbeddingPipeline.PendingSource pending = pipeline.begin(id, fingerprint.sha256(), text.type(), fingerprint.bytes(), text.notes());
+        try (text) {
+            chunker.chunk(text.text(), text.type() == ContentType.MARKDOWN, chunk -> pipeline.add(pending, chunk));
+            pipeline.end(pending);
+            return Optional.empty();
+        } catch (IOException e) {
+            pipeline.discard(pending);
+            tracker.sourceDone(fingerprint.bytes());
+            return Optional.of(failed(id, fingerprint.sha256(), SourceErrors.io("read", e)));
         }
     }
 
+    /**
+     * Stores every source whose chunks are all embedded, oldest first, and records each in the
+     * manifest after the store accepted it. With {@code wait}, waits for all of them.
+     *
+     * @return how many sources it settled
+     */
+    private int storeEmbedded(EmbeddingPipeline pipeline, boolean wait, ProgressTracker tracker, List<SourceOutcome> outcomes)
+            throws EmbeddingPipeline.EmbeddingFailure {
+        int settled = 0;
+        for (EmbeddingPipeline.PendingSource done; (done = pipeline.nextDone(wait)) != null; settled++) {
+            List<Chunk> chunks = done.chunks();
+            String id = done.id;
+            if (chunks.isEmpty()) {
+                outcomes.add(empty(id, done.sha256, "no text to index", done.notes));
+            } else {
+                store(id, () -> repository.replaceSource(id, chunks));
+                manifest.put(new ManifestEntry(id, done.sha256, chunks.size(), embedder.modelId(), Instant.now(),
+                        SourceStatus.INDEXED, null));
+                outcomes.add(new SourceOutcome(id, Outcome.INDEXED, chunks.size(), "", done.notes));
+            }
+            tracker.sourceDone(done.bytes);
+        }
+        return settled;
+    }
+
     /** Nothing to index; chunks of an earlier version that had text are removed, since the source no longer says it. */
-    private SourceOutcome empty(String id, SourceFingerprint fingerprint, Optional<ManifestEntry> previous, String reason,
-                                List<String> notes) {
-        if (previous.map(entry -> entry.chunks() > 0).orElse(false)) {
+    private SourceOutcome empty(String id, String sha256, String reason, List<String> notes) {
+        if (manifest.entry(id).map(entry -> entry.chunks() > 0).orElse(false)) {
             store(id, () -> repository.deleteBySource(id));
         }
-        manifest.put(new ManifestEntry(id, fingerprint.sha256(), 0, embedder.modelId(), Instant.now(), SourceStatus.EMPTY, null));
+        manifest.put(new ManifestEntry(id, sha256, 0, embedder.modelId(), Instant.now(), SourceStatus.EMPTY, null));
         return new SourceOutcome(id, Outcome.SKIPPED, 0, reason, notes);
     }
 

@@ -2,8 +2,8 @@ package procos.das.knowledge.progress;
 
 /**
  * Receives progress while an ingestion runs: after each embedded batch and each finished source,
- * and once more, {@link ProgressSnapshot#finished() finished}, at the end. Called on the ingesting
- * thread, so implementations return quickly and never throw.
+ * and once more, {@link ProgressSnapshot#finished() finished}, at the end. Called one snapshot at a
+ * time from the ingestion's threads, so implementations return quickly; what they throw is ignored.
  */
 @FunctionalInterface
 public interface ProgressListener {

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Counts one ingestion run and turns the counts into {@link ProgressSnapshot}s for its listener.
- * Used from the ingesting thread only.
+ * Chunks are counted on the embedding thread and sources on the ingesting thread, so every method
+ * is synchronized and the listener is called one snapshot at a time.
  */
 public final class ProgressTracker {
 
@@ -24,24 +25,24 @@ public final class ProgressTracker {
     }
 
     /** A batch of a source's chunks was embedded. */
-    public void chunksEmbedded(int count) {
+    public synchronized void chunksEmbedded(int count) {
         chunksDone += count;
         report(false);
     }
 
     /** A source is finished, whatever its outcome. */
-    public void sourceDone(long bytes) {
+    public synchronized void sourceDone(long bytes) {
         sourcesDone++;
         bytesDone += bytes;
         report(false);
     }
 
     /** The run is over; the last snapshot. */
-    public ProgressSnapshot finish() {
+    public synchronized ProgressSnapshot finish() {
         return report(true);
     }
 
-    public long chunksDone() {
+    public synchronized long chunksDone() {
         return chunksDone;
     }
 
@@ -49,7 +50,7 @@ public final class ProgressTracker {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
-    private ProgressSnapshot report(boolean finished) {
+    private synchronized ProgressSnapshot report(boolean finished) {
         Duration elapsed = elapsed();
         double seconds = elapsed.toNanos() / 1e9;
         double rate = seconds > 0 ? chunksDone / seconds : 0;
