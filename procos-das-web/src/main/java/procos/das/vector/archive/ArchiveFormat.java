@@ -31,12 +31,6 @@ final class ArchiveFormat {
     static final String HEADER_COUNT = "count";
     static final String TRAILER_SHA256 = "sha256";
 
-    static final String ID = "id";
-    static final String SOURCE_ID = "source_id";
-    static final String POSITION = "position";
-    static final String TEXT = "text";
-    static final String METADATA = "metadata";
-    static final String VECTOR = "vector";
 
     static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,5 +1,11 @@
 package procos.das.vector.archive;
 
+import static procos.das.vector.ChunkFields.ID;
+import static procos.das.vector.ChunkFields.METADATA;
+import static procos.das.vector.ChunkFields.POSITION;
+import static procos.das.vector.ChunkFields.SOURCE_ID;
+import static procos.das.vector.ChunkFields.TEXT;
+import static procos.das.vector.ChunkFields.VECTOR;
 import static procos.das.vector.archive.ArchiveFormat.JSON;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -54,6 +60,16 @@ public final class ChunkArchiveReader {
     /** Reads the whole file without keeping anything, and returns its header if it is intact. */
     public static ArchiveHeader verify(Path file) throws IOException {
         return read(file, 1024, batch -> { });
+    }
+
+    /** {@link #verify(Path)}, and refuses an archive whose vectors are not of {@code dimension}. */
+    public static ArchiveHeader verify(Path file, VectorDimension dimension) throws IOException {
+        ArchiveHeader header = verify(file);
+        if (header.dimension() != dimension.value()) {
+            throw new InvalidArchiveException(file, "it holds vectors of dimension " + header.dimension()
+                    + " but this repository holds dimension " + dimension.value());
+        }
+        return header;
     }
 
     /**
@@ -153,17 +169,17 @@ public final class ChunkArchiveReader {
             throw invalid("line " + lineNumber + " is not a JSON object");
         }
         try {
-            String id = text(node, ArchiveFormat.ID);
-            JsonNode position = node.path(ArchiveFormat.POSITION);
+            String id = text(node, ID);
+            JsonNode position = node.path(POSITION);
             if (!position.isInt()) {
-                throw new IllegalArgumentException("'" + ArchiveFormat.POSITION + "' is not a whole number");
+                throw new IllegalArgumentException("'" + POSITION + "' is not a whole number");
             }
-            byte[] vectorBytes = Base64.getDecoder().decode(text(node, ArchiveFormat.VECTOR));
+            byte[] vectorBytes = Base64.getDecoder().decode(text(node, VECTOR));
             if (vectorBytes.length % Float.BYTES != 0) {
-                throw new IllegalArgumentException("'" + ArchiveFormat.VECTOR + "' is not a whole number of floats");
+                throw new IllegalArgumentException("'" + VECTOR + "' is not a whole number of floats");
             }
-            Chunk chunk = new Chunk(id, text(node, ArchiveFormat.SOURCE_ID), position.intValue(),
-                    text(node, ArchiveFormat.TEXT), ArchiveFormat.vectorOf(vectorBytes), metadata(node));
+            Chunk chunk = new Chunk(id, text(node, SOURCE_ID), position.intValue(),
+                    text(node, TEXT), ArchiveFormat.vectorOf(vectorBytes), metadata(node));
             dimension.check(chunk);
             return chunk;
         } catch (IllegalArgumentException e) {
@@ -180,12 +196,12 @@ public final class ChunkArchiveReader {
     }
 
     private static Map<String, String> metadata(JsonNode node) {
-        JsonNode metadata = node.path(ArchiveFormat.METADATA);
+        JsonNode metadata = node.path(METADATA);
         if (metadata.isMissingNode()) {
             return Map.of();
         }
         if (!metadata.isObject()) {
-            throw new IllegalArgumentException("'" + ArchiveFormat.METADATA + "' is not an object");
+            throw new IllegalArgumentException("'" + METADATA + "' is not an object");
         }
         Map<String, String> values = new LinkedHashMap<>();
         metadata.fields().forEachRemaining(entry -> {

@@ -1,5 +1,11 @@
 package procos.das.vector.archive;
 
+import static procos.das.vector.ChunkFields.ID;
+import static procos.das.vector.ChunkFields.METADATA;
+import static procos.das.vector.ChunkFields.POSITION;
+import static procos.das.vector.ChunkFields.SOURCE_ID;
+import static procos.das.vector.ChunkFields.TEXT;
+import static procos.das.vector.ChunkFields.VECTOR;
 import static procos.das.vector.archive.ArchiveFormat.JSON;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -78,13 +84,13 @@ public final class ChunkArchiveWriter implements Closeable {
                     + chunk.id() + "' would be one more");
         }
         ObjectNode line = JSON.createObjectNode()
-                .put(ArchiveFormat.ID, chunk.id())
-                .put(ArchiveFormat.SOURCE_ID, chunk.sourceId())
-                .put(ArchiveFormat.POSITION, chunk.position())
-                .put(ArchiveFormat.TEXT, chunk.text());
-        ObjectNode metadata = line.putObject(ArchiveFormat.METADATA);
+                .put(ID, chunk.id())
+                .put(SOURCE_ID, chunk.sourceId())
+                .put(POSITION, chunk.position())
+                .put(TEXT, chunk.text());
+        ObjectNode metadata = line.putObject(METADATA);
         chunk.metadata().forEach(metadata::put);
-        line.put(ArchiveFormat.VECTOR, Base64.getEncoder().encodeToString(ArchiveFormat.vectorBytes(chunk.vector())));
+        line.put(VECTOR, Base64.getEncoder().encodeToString(ArchiveFormat.vectorBytes(chunk.vector())));
         line(line, true);
         written++;
     }

@@ -1,5 +1,11 @@
 package procos.das.vector.lucene;
 
+import static procos.das.vector.ChunkFields.ID;
+import static procos.das.vector.ChunkFields.POSITION;
+import static procos.das.vector.ChunkFields.SOURCE_ID;
+import static procos.das.vector.ChunkFields.TEXT;
+import static procos.das.vector.ChunkFields.VECTOR;
+
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,15 +32,7 @@ import procos.das.vector.Chunk;
  */
 final class ChunkDocument {
 
-    static final String ID = "id";
-    static final String SOURCE_ID = "source_id";
-    static final String POSITION = "position";
-    static final String TEXT = "text";
-    static final String VECTOR = "vector";
     static final String METADATA_PREFIX = "meta.";
-
-    /** The filter key that selects by source rather than by a metadata entry. */
-    static final String SOURCE_FILTER = "source_id";
 
     private ChunkDocument() {
     }
@@ -82,7 +80,7 @@ final class ChunkDocument {
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         filters.forEach((key, value) -> {
-            String field = SOURCE_FILTER.equals(key) ? SOURCE_ID : METADATA_PREFIX + key;
+            String field = SOURCE_ID.equals(key) ? SOURCE_ID : METADATA_PREFIX + key;
             all.add(new TermQuery(new Term(field, value)), BooleanClause.Occur.FILTER);
         });
         return all.build();

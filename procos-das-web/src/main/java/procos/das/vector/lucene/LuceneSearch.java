@@ -1,5 +1,8 @@
 package procos.das.vector.lucene;
 
+import static procos.das.vector.ChunkFields.TEXT;
+import static procos.das.vector.ChunkFields.VECTOR;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,7 +53,7 @@ final class LuceneSearch {
     List<ScoredChunk> run(VectorQuery query) throws IOException {
         int candidates = (int) Math.min(Math.max((long) query.k() * oversampling, query.k()), MAX_CANDIDATES);
         Query filter = ChunkDocument.filter(query.filters());
-        ScoreDoc[] dense = searcher.search(new KnnFloatVectorQuery(ChunkDocument.VECTOR, query.vector(), candidates, filter),
+        ScoreDoc[] dense = searcher.search(new KnnFloatVectorQuery(VECTOR, query.vector(), candidates, filter),
                 candidates).scoreDocs;
         if (query.mode() == SearchMode.DENSE) {
             List<ScoredChunk> best = new ArrayList<>();
@@ -77,7 +80,7 @@ final class LuceneSearch {
     /** BM25 ranking of the chunk texts for {@code text}; empty when the text has no searchable words. */
     private ScoreDoc[] keyword(String text, Query filter, int candidates) throws IOException {
         // Built from analysed terms rather than parsed, so no user text is ever read as query syntax.
-        Query words = new QueryBuilder(analyzer).createBooleanQuery(ChunkDocument.TEXT, text);
+        Query words = new QueryBuilder(analyzer).createBooleanQuery(TEXT, text);
         if (words == null) {
             return new ScoreDoc[0];
         }

@@ -16,6 +16,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import procos.das.vector.Chunk;
+import procos.das.vector.ChunkFields;
 import procos.das.vector.ScoredChunk;
 import procos.das.vector.VectorDimension;
 import procos.das.vector.VectorQuery;
@@ -23,7 +24,6 @@ import procos.das.vector.VectorRepository;
 import procos.das.vector.archive.ArchiveHeader;
 import procos.das.vector.archive.ChunkArchiveReader;
 import procos.das.vector.archive.ChunkArchiveWriter;
-import procos.das.vector.archive.InvalidArchiveException;
 import procos.logging.StructuredLogger;
 
 /**
@@ -91,12 +91,7 @@ public final class LuceneVectorRepository implements VectorRepository {
 
     @Override
     public void replaceSource(String sourceId, List<Chunk> chunks) {
-        for (Chunk chunk : chunks) {
-            if (!chunk.sourceId().equals(sourceId)) {
-                throw new IllegalArgumentException("chunk '" + chunk.id() + "' belongs to source '" + chunk.sourceId()
-                        + "', not to '" + sourceId + "' which is being replaced");
-            }
-        }
+        ChunkFields.requireAllOfSource(sourceId, chunks);
         dimension.checkAll(chunks);
         write("replace_source", (writer, committed) -> {
             writer.deleteDocuments(ChunkDocument.sourceTerm(sourceId));
@@ -150,11 +145,7 @@ public final class LuceneVectorRepository implements VectorRepository {
 
     @Override
     public void importFrom(Path file) throws IOException {
-        ArchiveHeader header = ChunkArchiveReader.verify(file);
-        if (header.dimension() != dimension.value()) {
-            throw new InvalidArchiveException(file, "it holds vectors of dimension " + header.dimension()
-                    + " but this repository holds dimension " + dimension.value());
-        }
+        ArchiveHeader header = ChunkArchiveReader.verify(file, dimension);
         store.write("import", (writer, committed) -> {
             writer.deleteAll();
             ChunkArchiveReader.read(file, IMPORT_BATCH, batch -> {

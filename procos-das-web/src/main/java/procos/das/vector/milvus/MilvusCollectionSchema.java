@@ -1,5 +1,12 @@
 package procos.das.vector.milvus;
 
+import static procos.das.vector.ChunkFields.ID;
+import static procos.das.vector.ChunkFields.METADATA;
+import static procos.das.vector.ChunkFields.POSITION;
+import static procos.das.vector.ChunkFields.SOURCE_ID;
+import static procos.das.vector.ChunkFields.TEXT;
+import static procos.das.vector.ChunkFields.VECTOR;
+
 import io.milvus.common.clientenum.FunctionType;
 import io.milvus.v2.common.ConsistencyLevel;
 import io.milvus.v2.common.DataType;
@@ -41,21 +48,21 @@ final class MilvusCollectionSchema {
 
     static CreateCollectionReq.CollectionSchema schema(MilvusSettings settings) {
         CreateCollectionReq.CollectionSchema schema = CreateCollectionReq.CollectionSchema.builder().build();
-        schema.addField(AddFieldReq.builder().fieldName(MilvusRows.ID).dataType(DataType.VarChar)
+        schema.addField(AddFieldReq.builder().fieldName(ID).dataType(DataType.VarChar)
                 .maxLength(MilvusRows.MAX_ID_BYTES).isPrimaryKey(true).autoID(false).build());
-        schema.addField(AddFieldReq.builder().fieldName(MilvusRows.SOURCE_ID).dataType(DataType.VarChar)
+        schema.addField(AddFieldReq.builder().fieldName(SOURCE_ID).dataType(DataType.VarChar)
                 .maxLength(MilvusRows.MAX_SOURCE_ID_BYTES).build());
-        schema.addField(AddFieldReq.builder().fieldName(MilvusRows.POSITION).dataType(DataType.Int32).build());
-        schema.addField(AddFieldReq.builder().fieldName(MilvusRows.TEXT).dataType(DataType.VarChar)
+        schema.addField(AddFieldReq.builder().fieldName(POSITION).dataType(DataType.Int32).build());
+        schema.addField(AddFieldReq.builder().fieldName(TEXT).dataType(DataType.VarChar)
                 .maxLength(MilvusRows.MAX_TEXT_BYTES).enableAnalyzer(true).build());
-        schema.addField(AddFieldReq.builder().fieldName(MilvusRows.METADATA).dataType(DataType.JSON).build());
-        schema.addField(AddFieldReq.builder().fieldName(MilvusRows.VECTOR).dataType(DataType.FloatVector)
+        schema.addField(AddFieldReq.builder().fieldName(METADATA).dataType(DataType.JSON).build());
+        schema.addField(AddFieldReq.builder().fieldName(VECTOR).dataType(DataType.FloatVector)
                 .dimension(settings.dimension().value()).build());
         schema.addField(AddFieldReq.builder().fieldName(MilvusRows.TEXT_SPARSE).dataType(DataType.SparseFloatVector).build());
         schema.addFunction(CreateCollectionReq.Function.builder()
                 .name(BM25_FUNCTION)
                 .functionType(FunctionType.BM25)
-                .inputFieldNames(List.of(MilvusRows.TEXT))
+                .inputFieldNames(List.of(TEXT))
                 .outputFieldNames(List.of(MilvusRows.TEXT_SPARSE))
                 .build());
         return schema;
@@ -63,7 +70,7 @@ final class MilvusCollectionSchema {
 
     static List<IndexParam> indexes(MilvusSettings settings) {
         return List.of(
-                IndexParam.builder().fieldName(MilvusRows.VECTOR)
+                IndexParam.builder().fieldName(VECTOR)
                         .indexType(IndexParam.IndexType.HNSW)
                         .metricType(IndexParam.MetricType.COSINE)
                         .extraParams(Map.of("M", settings.hnswM(), "efConstruction", settings.hnswEfConstruction()))
@@ -72,7 +79,7 @@ final class MilvusCollectionSchema {
                         .indexType(IndexParam.IndexType.SPARSE_INVERTED_INDEX)
                         .metricType(IndexParam.MetricType.BM25)
                         .build(),
-                IndexParam.builder().fieldName(MilvusRows.SOURCE_ID)
+                IndexParam.builder().fieldName(SOURCE_ID)
                         .indexType(IndexParam.IndexType.INVERTED)
                         .build());
     }

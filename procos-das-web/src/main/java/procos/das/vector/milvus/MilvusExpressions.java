@@ -1,5 +1,9 @@
 package procos.das.vector.milvus;
 
+import static procos.das.vector.ChunkFields.ID;
+import static procos.das.vector.ChunkFields.METADATA;
+import static procos.das.vector.ChunkFields.SOURCE_ID;
+
 import java.util.Collection;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -19,14 +23,14 @@ final class MilvusExpressions {
     static String filter(Map<String, String> filters) {
         StringJoiner all = new StringJoiner(" && ");
         filters.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> all.add(
-                MilvusRows.SOURCE_FILTER.equals(entry.getKey())
+                SOURCE_ID.equals(entry.getKey())
                         ? sourceIs(entry.getValue())
-                        : MilvusRows.METADATA + "[" + literal(entry.getKey()) + "] == " + literal(entry.getValue())));
+                        : METADATA + "[" + literal(entry.getKey()) + "] == " + literal(entry.getValue())));
         return all.toString();
     }
 
     static String sourceIs(String sourceId) {
-        return MilvusRows.SOURCE_ID + " == " + literal(sourceId);
+        return SOURCE_ID + " == " + literal(sourceId);
     }
 
     /** The chunks of {@code sourceId} whose ids are not in {@code keep}: what a replacement leaves behind. */
@@ -36,7 +40,7 @@ final class MilvusExpressions {
         }
         StringJoiner ids = new StringJoiner(", ", "[", "]");
         keep.forEach(id -> ids.add(literal(id)));
-        return sourceIs(sourceId) + " && " + MilvusRows.ID + " not in " + ids;
+        return sourceIs(sourceId) + " && " + ID + " not in " + ids;
     }
 
     /** {@code value} as a double-quoted Milvus string literal. */

@@ -1,5 +1,12 @@
 package procos.das.vector.milvus;
 
+import static procos.das.vector.ChunkFields.ID;
+import static procos.das.vector.ChunkFields.METADATA;
+import static procos.das.vector.ChunkFields.POSITION;
+import static procos.das.vector.ChunkFields.SOURCE_ID;
+import static procos.das.vector.ChunkFields.TEXT;
+import static procos.das.vector.ChunkFields.VECTOR;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -9,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import procos.das.vector.Chunk;
+import procos.das.vector.ChunkFields;
 
 /**
  * How a chunk is laid out as a row of the collection, in both directions, and the length limits
@@ -16,17 +24,8 @@ import procos.das.vector.Chunk;
  */
 final class MilvusRows {
 
-    static final String ID = "id";
-    static final String SOURCE_ID = "source_id";
-    static final String POSITION = "position";
-    static final String TEXT = "text";
-    static final String METADATA = "metadata";
-    static final String VECTOR = "vector";
-    /** Filled by the server's BM25 function from {@link #TEXT}; never sent by the client. */
+    /** Filled by the server's BM25 function from {@link ChunkFields#TEXT}; never sent by the client. */
     static final String TEXT_SPARSE = "text_sparse";
-
-    /** The filter key that selects by source rather than by a metadata entry. */
-    static final String SOURCE_FILTER = "source_id";
 
     static final int MAX_ID_BYTES = 512;
     static final int MAX_SOURCE_ID_BYTES = 2048;

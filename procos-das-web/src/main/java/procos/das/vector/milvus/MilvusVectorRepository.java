@@ -1,5 +1,8 @@
 package procos.das.vector.milvus;
 
+import static procos.das.vector.ChunkFields.ID;
+import static procos.das.vector.ChunkFields.VECTOR;
+
 import com.google.gson.JsonObject;
 import io.milvus.orm.iterator.QueryIterator;
 import io.milvus.response.QueryResultsWrapper;
@@ -32,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import procos.das.vector.Chunk;
+import procos.das.vector.ChunkFields;
 import procos.das.vector.ScoredChunk;
 import procos.das.vector.SearchMode;
 import procos.das.vector.VectorDimension;
@@ -40,7 +44,6 @@ import procos.das.vector.VectorRepository;
 import procos.das.vector.archive.ArchiveHeader;
 import procos.das.vector.archive.ChunkArchiveReader;
 import procos.das.vector.archive.ChunkArchiveWriter;
-import procos.das.vector.archive.InvalidArchiveException;
 import procos.logging.StructuredLogger;
 
 /**
@@ -69,7 +72,7 @@ public final class MilvusVectorRepository implements VectorRepository {
     private static final int HYBRID_OVERSAMPLING = 5;
     /** Milvus's limit on results per search. */
     private static final int MAX_TOP_K = 16_384;
-    private static final String MATCH_ALL = MilvusRows.ID + " != \"\"";
+    private static final String MATCH_ALL = ID + " != \"\"";
 
     private final MilvusClientV2 client;
     private final MilvusSettings settings;
@@ -123,12 +126,7 @@ public final class MilvusVectorRepository implements VectorRepository {
 
     @Override
     public void replaceSource(String sourceId, List<Chunk> chunks) {
-        for (Chunk chunk : chunks) {
-            if (!chunk.sourceId().equals(sourceId)) {
-                throw new IllegalArgumentException("chunk '" + chunk.id() + "' belongs to source '" + chunk.sourceId()
-                        + "', not to '" + sourceId + "' which is being replaced");
-            }
-        }
+        ChunkFields.requireAllOfSource(sourceId, chunks);
         check(chunks);
         upsertChecked(chunks);
         List<String> kept = chunks.stream().map(Chunk::id).toList();
@@ -190,11 +188,7 @@ public final class MilvusVectorRepository implements VectorRepository {
 
     @Override
     public void importFrom(Path file) throws IOException {
-        ArchiveHeader header = ChunkArchiveReader.verify(file);
-        if (header.dimension() != dimension.value()) {
-            throw new InvalidArchiveException(file, "it holds vectors of dimension " + header.dimension()
-                    + " but this repository holds dimension " + dimension.value());
-        }
+        ArchiveHeader header = ChunkArchiveReader.verify(file, dimension);
         call("import", () -> client.delete(DeleteReq.builder().collectionName(settings.collection()).filter(MATCH_ALL).build()));
         ChunkArchiveReader.read(file, WRITE_BATCH, this::upsert);
         LOG.info("vector_import_done").with("collection", settings.collection()).with("file", file.toString())
@@ -236,10 +230,10 @@ public final class MilvusVectorRepository implements VectorRepository {
     private void checkExistingDimension() {
         CreateCollectionReq.CollectionSchema schema = call("describe_collection", () -> client.describeCollection(
                 DescribeCollectionReq.builder().collectionName(settings.collection()).build())).getCollectionSchema();
-        CreateCollectionReq.FieldSchema vector = schema.getField(MilvusRows.VECTOR);
+        CreateCollectionReq.FieldSchema vector = schema.getField(VECTOR);
         if (vector == null || schema.getField(MilvusRows.TEXT_SPARSE) == null) {
             throw new IllegalArgumentException("Milvus collection " + settings.collection()
-                    + " exists but was not created by ProcOS (no '" + MilvusRows.VECTOR + "' and '" + MilvusRows.TEXT_SPARSE + "' fields)");
+                    + " exists but was not created by ProcOS (no '" + VECTOR + "' and '" + MilvusRows.TEXT_SPARSE + "' fields)");
         }
         if (vector.getDimension() != dimension.value()) {
             throw new IllegalArgumentException("Milvus collection " + settings.collection() + " holds vectors of dimension "
@@ -271,7 +265,7 @@ public final class MilvusVectorRepository implements VectorRepository {
     private SearchReq denseRequest(VectorQuery query, String filter) {
         return SearchReq.builder()
                 .collectionName(settings.collection())
-                .annsField(MilvusRows.VECTOR)
+                .annsField(VECTOR)
                 .data(List.of(new FloatVec(query.vector())))
                 .limit(query.k())
                 .filter(filter)
@@ -284,7 +278,7 @@ public final class MilvusVectorRepository implements VectorRepository {
     /** Dense and BM25 rankings fused on the server by RRF with the same k = 60 the embedded store uses. */
     private HybridSearchReq hybridRequest(VectorQuery query, String filter) {
         List<AnnSearchReq> rankings = new ArrayList<>();
-        rankings.add(ranking(MilvusRows.VECTOR, new FloatVec(query.vector()), query, filter,
+        rankings.add(ranking(VECTOR, new FloatVec(query.vector()), query, filter,
                 "{\"ef\": " + Math.max(settings.searchEf(), query.k()) + "}"));
         if (!query.text().isBlank()) {
             rankings.add(ranking(MilvusRows.TEXT_SPARSE, new EmbeddedText(query.text()), query, filter, "{}"));
