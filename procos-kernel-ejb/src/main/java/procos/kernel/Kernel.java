@@ -83,7 +83,8 @@ public class Kernel {
             pdes = phase(KernelPhase.STARTING_PDES, () -> PdeRuntime.start(settings, engine.engine(), externalTaskCommitted,
                     (task, result) -> metrics.pdeTaskFinished(result.getStatus().name().toLowerCase())));
             String rootId = phase(KernelPhase.STARTING_ROOT,
-                    () -> new RootProcessStarter(engine.engine().getRuntimeService()).ensureRunning());
+                    () -> new RootProcessStarter(engine.engine().getRuntimeService(),
+                            engine.engine().getRepositoryService()).ensureRunning());
             status = status.withRoot(rootId);
             monitor = new EngineMonitor(engine.engine());
             monitorTick();
@@ -143,6 +144,9 @@ public class Kernel {
             status = status.withSnapshot(snapshot);
             lastMonitorTick = snapshot.takenAt();
             metrics.monitored(snapshot, Duration.ofNanos(System.nanoTime() - started));
+            if (pdes != null) {
+                metrics.routing(pdes.routing());
+            }
             if (!snapshot.sameCountsAs(previous)) {
                 LOG.info("engine_snapshot")
                         .durationSince(started)

@@ -94,6 +94,9 @@ public final class LogEvent {
 
     /** Writes the event. Context ids and the timestamp are taken now, on the calling thread. */
     public void log() {
+        if (!LogThreshold.enabled(level)) {
+            return;
+        }
         logger.emit(new LogEntry(
                 Instant.now(),
                 level,

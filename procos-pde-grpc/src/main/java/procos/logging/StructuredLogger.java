@@ -38,6 +38,19 @@ public final class StructuredLogger {
         return LogOutput.install(Objects.requireNonNull(sink, "sink"));
     }
 
+    /**
+     * Sets the least severe level written (see {@code procos.log.level}) until the returned handle
+     * is closed. Meant for tests and for hosts that take the level from their own configuration.
+     */
+    public static ThresholdOverride useThreshold(LogLevel level) {
+        return new ThresholdOverride(LogThreshold.set(Objects.requireNonNull(level, "level")));
+    }
+
+    /** Whether events of {@code level} are written at all; for callers whose event is costly to build. */
+    public static boolean isEnabled(LogLevel level) {
+        return LogThreshold.enabled(level);
+    }
+
     public String component() {
         return component;
     }

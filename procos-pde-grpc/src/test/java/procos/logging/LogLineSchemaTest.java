@@ -60,7 +60,7 @@ class LogLineSchemaTest {
 
     @Test
     void eachLevelIsWrittenByName() {
-        try (CapturedLog log = new CapturedLog()) {
+        try (CapturedLog log = new CapturedLog(); ThresholdOverride all = StructuredLogger.useThreshold(LogLevel.DEBUG)) {
             LOG.debug("e").log();
             LOG.info("e").log();
             LOG.warn("e").log();

@@ -46,7 +46,7 @@ class ServerLogForwardingTest {
 
     @Test
     void warnAndErrorReachJavaUtilLoggingWithTheSameRedactedLine() {
-        try (CapturedLog log = new CapturedLog()) {
+        try (CapturedLog log = new CapturedLog(); ThresholdOverride all = StructuredLogger.useThreshold(LogLevel.DEBUG)) {
             LOG.debug("quiet").log();
             LOG.info("also_quiet").log();
             LOG.warn("slow_pde").with("token", "t-1").log();

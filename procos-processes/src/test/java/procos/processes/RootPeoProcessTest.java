@@ -86,6 +86,36 @@ class RootPeoProcessTest {
         assertThat(minutes).isBetween(9L, 10L);
     }
 
+    @Test
+    void everyKernelBootPreloadsTheConfiguredKnowledgeFolderWithoutStoppingTheIdleLoop() {
+        deployRoot();
+        engine.getRepositoryService().createDeployment().addClasspathResource("processes/knowledge_preload.bpmn").deploy();
+        orchestrator.knowledgeFolder = "/srv/knowledge";
+        ProcessInstance root = engine.getRuntimeService().startProcessInstanceByKey("root_peo");
+
+        for (int boot = 1; boot <= 2; boot++) {
+            engine.getRuntimeService().createMessageCorrelation("procos_kernel_booted").processInstanceId(root.getId()).correlate();
+
+            ProcessInstance preload = engine.getRuntimeService().createProcessInstanceQuery()
+                    .processDefinitionKey("knowledge_preload").superProcessInstanceId(root.getId()).active().list()
+                    .get(boot - 1);
+            assertThat(engine.getRuntimeService().getVariable(preload.getId(), "folder")).isEqualTo("/srv/knowledge");
+            assertThat(engine.getRuntimeService().getActiveActivityIds(root.getId())).contains("idle_monitor", "preload_knowledge");
+        }
+    }
+
+    @Test
+    void bootWithoutAKnowledgeFolderStartsNoPreload() {
+        deployRoot();
+        engine.getRepositoryService().createDeployment().addClasspathResource("processes/knowledge_preload.bpmn").deploy();
+        ProcessInstance root = engine.getRuntimeService().startProcessInstanceByKey("root_peo");
+
+        engine.getRuntimeService().createMessageCorrelation("procos_kernel_booted").processInstanceId(root.getId()).correlate();
+
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("knowledge_preload").count()).isZero();
+        assertThat(engine.getRuntimeService().getActiveActivityIds(root.getId())).containsExactly("idle_monitor");
+    }
+
     private void deployRoot() {
         engine.getRepositoryService().createDeployment().addClasspathResource("processes/root_peo.bpmn").deploy();
     }
@@ -95,6 +125,7 @@ class RootPeoProcessTest {
         volatile boolean environmentRecorded;
         volatile int beats;
         volatile String interval = "PT1M";
+        volatile String knowledgeFolder = "";
 
         public void initEnvironment(DelegateExecution execution) {
             environmentRecorded = true;
@@ -106,6 +137,10 @@ class RootPeoProcessTest {
 
         public void heartbeat(DelegateExecution execution) {
             beats++;
+        }
+
+        public String knowledgeFolder() {
+            return knowledgeFolder;
         }
     }
 }

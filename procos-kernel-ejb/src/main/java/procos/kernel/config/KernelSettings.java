@@ -20,6 +20,7 @@ import procos.pde.dispatch.DispatchSettings;
  * @param shutdownTimeout   how long in-flight jobs may run on shutdown before they are interrupted
  * @param grpc              the PDE gRPC server: port, token, TLS
  * @param extraProcessesDir optional folder of additional BPMN files deployed beside the built-in set
+ * @param knowledgeDir      optional knowledge folder the root orchestrator preloads into the DAS on every boot
  * @param pdeConfig         PDE manager YAML (pools, endpoints, routing); the built-in default when empty
  * @param dispatch          how this node works the engine's external tasks
  */
@@ -35,6 +36,7 @@ public record KernelSettings(
         Duration shutdownTimeout,
         GrpcSettings grpc,
         Optional<Path> extraProcessesDir,
+        Optional<Path> knowledgeDir,
         Optional<Path> pdeConfig,
         DispatchSettings dispatch) {
 
@@ -44,6 +46,6 @@ public record KernelSettings(
                 + ", databaseUser=" + databaseUser + ", history=" + history
                 + ", jobExecutorThreads=" + jobExecutorThreads + ", monitorInterval=" + monitorInterval
                 + ", rootIdleInterval=" + rootIdleInterval + ", shutdownTimeout=" + shutdownTimeout
-                + ", grpc=" + grpc + ", extraProcessesDir=" + extraProcessesDir + ", pdeConfig=" + pdeConfig + ", dispatch=" + dispatch + "]";
+                + ", grpc=" + grpc + ", extraProcessesDir=" + extraProcessesDir + ", knowledgeDir=" + knowledgeDir + ", pdeConfig=" + pdeConfig + ", dispatch=" + dispatch + "]";
     }
 }

@@ -35,6 +35,7 @@ public final class SettingsValidator {
     public static final String GRPC_TLS_KEY = "procos.grpc.tls.private-key";
     public static final String GRPC_MAX_MESSAGE_BYTES = "procos.grpc.max-message-bytes";
     public static final String PROCESSES_DIR = "procos.processes.dir";
+    public static final String KNOWLEDGE_DIR = "procos.knowledge.dir";
     public static final String NODE_ID = "procos.node.id";
     public static final String PDE_CONFIG = "procos.pde.config";
     public static final String PDE_LOCK_DURATION = "procos.pde.lock-duration";
@@ -97,6 +98,7 @@ public final class SettingsValidator {
                     "required together with " + (grpc.tlsCertChain().isPresent() ? GRPC_TLS_CERT : GRPC_TLS_KEY)));
         }
         Optional<Path> processesDir = directory(PROCESSES_DIR);
+        Optional<Path> knowledgeDir = directory(KNOWLEDGE_DIR);
         Optional<Path> pdeConfig = file(PDE_CONFIG);
         DispatchSettings dispatch = new DispatchSettings(
                 lookup.apply(NODE_ID).orElse(defaultNodeId()),
@@ -111,7 +113,7 @@ public final class SettingsValidator {
             throw new InvalidSettingsException(problems);
         }
         return new KernelSettings(url, kind.orElseThrow(), user, password, history, jobThreads,
-                monitor, idle, shutdown, grpc, processesDir, pdeConfig, dispatch);
+                monitor, idle, shutdown, grpc, processesDir, knowledgeDir, pdeConfig, dispatch);
     }
 
     private static String defaultNodeId() {

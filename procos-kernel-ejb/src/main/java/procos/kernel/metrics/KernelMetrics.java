@@ -4,11 +4,18 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import procos.kernel.engine.EngineEvents;
 import procos.kernel.monitor.EngineSnapshot;
+import procos.pde.routing.CircuitStatus;
+import procos.pde.routing.RoutingSnapshot;
+import procos.pde.routing.ScoreView;
 
 /**
  * The platform's metrics, served by the server in Prometheus format on {@code /metrics}. One place
@@ -25,6 +32,10 @@ public class KernelMetrics implements EngineEvents {
 
     private final AtomicReference<EngineSnapshot> lastSnapshot = new AtomicReference<>(EngineSnapshot.none());
     private volatile boolean ready;
+    private final AtomicReference<Map<String, ScoreView>> routingScores = new AtomicReference<>(Map.of());
+    private final AtomicReference<Map<String, CircuitStatus>> routingCircuits = new AtomicReference<>(Map.of());
+    private final Set<String> knownPairs = ConcurrentHashMap.newKeySet();
+    private final Set<String> knownCircuits = ConcurrentHashMap.newKeySet();
 
     @PostConstruct
     void register() {
@@ -69,6 +80,52 @@ public class KernelMetrics implements EngineEvents {
     public void monitored(EngineSnapshot snapshot, Duration took) {
         lastSnapshot.set(snapshot);
         registry.timer("kernel_monitor_scan").update(took);
+    }
+
+    /**
+     * Publishes what the PDE router has learned: per (task type, endpoint) the expected chance of
+     * success, mean latency and samples, and per endpoint its circuit (0 closed, 1 half-open, 2 open).
+     * Pairs appear as tasks run, so each is registered the first time it is seen; the gauges read
+     * the latest snapshot.
+     */
+    public void routing(RoutingSnapshot snapshot) {
+        Map<String, ScoreView> scores = new HashMap<>();
+        snapshot.scores().forEach(score -> scores.put(pairKey(score.taskType(), score.endpointId()), score));
+        routingScores.set(scores);
+        routingCircuits.set(snapshot.circuits());
+        for (ScoreView score : snapshot.scores()) {
+            String key = pairKey(score.taskType(), score.endpointId());
+            if (knownPairs.add(key)) {
+                Tag[] tags = {new Tag("task_type", score.taskType()), new Tag("endpoint", score.endpointId())};
+                registry.gauge("pde_routing_expected_success", routingScores,
+                        r -> r.get().containsKey(key) ? r.get().get(key).expectedSuccess() : 0.0, tags);
+                registry.gauge("pde_routing_mean_elapsed_ms", routingScores,
+                        r -> r.get().containsKey(key) ? r.get().get(key).meanElapsedMs().orElse(0) : 0.0, tags);
+                registry.gauge("pde_routing_samples", routingScores,
+                        r -> r.get().containsKey(key) ? r.get().get(key).samples() : 0L, tags);
+            }
+        }
+        for (String endpoint : snapshot.circuits().keySet()) {
+            if (knownCircuits.add(endpoint)) {
+                registry.gauge("pde_circuit_state", routingCircuits, c -> circuitLevel(c.get().get(endpoint)),
+                        new Tag("endpoint", endpoint));
+            }
+        }
+    }
+
+    private static String pairKey(String taskType, String endpoint) {
+        return taskType + '\u0000' + endpoint;
+    }
+
+    private static int circuitLevel(CircuitStatus circuit) {
+        if (circuit == null) {
+            return 0;
+        }
+        return switch (circuit.state()) {
+            case CLOSED -> 0;
+            case HALF_OPEN -> 1;
+            case OPEN -> 2;
+        };
     }
 
     public void kernelReady(boolean isReady) {

@@ -1,6 +1,8 @@
 package procos.kernel.pde;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
 import procos.kernel.config.GrpcSettings;
@@ -23,6 +25,9 @@ import procos.pde.pool.InvalidPoolConfigException;
 import procos.pde.pool.PdeAllocator;
 import procos.pde.pool.PdeManagerConfig;
 import procos.pde.pool.PdeManagerConfigLoader;
+import procos.pde.pool.RouterConfig;
+import procos.pde.routing.Router;
+import procos.pde.routing.RoutingSnapshot;
 import procos.pde.v1.PdeType;
 
 /**
@@ -33,16 +38,19 @@ import procos.pde.v1.PdeType;
 public final class PdeRuntime {
 
     private static final StructuredLogger LOG = StructuredLogger.forComponent("pde");
+    static final Path DEFAULT_SCORE_FILE = Path.of("data", "routing-scores.json");
 
     private final EndpointRegistry endpoints;
+    private final Router router;
     private final Pipeline pipeline;
     private final ExternalTaskDispatcher dispatcher;
     private final PdeGrpcServer grpcServer;
     private final PoolExecutors executors;
 
-    private PdeRuntime(EndpointRegistry endpoints, Pipeline pipeline, ExternalTaskDispatcher dispatcher, PdeGrpcServer grpcServer,
-                       PoolExecutors executors) {
+    private PdeRuntime(EndpointRegistry endpoints, Router router, Pipeline pipeline, ExternalTaskDispatcher dispatcher,
+                       PdeGrpcServer grpcServer, PoolExecutors executors) {
         this.endpoints = endpoints;
+        this.router = router;
         this.pipeline = pipeline;
         this.dispatcher = dispatcher;
         this.grpcServer = grpcServer;
@@ -58,7 +66,8 @@ public final class PdeRuntime {
                 ? PdeManagerConfigLoader.load(settings.pdeConfig().get(), System::getenv)
                 : PdeManagerConfigLoader.loadDefault(System::getenv);
         EndpointRegistry endpoints = EndpointFactory.registryFor(config);
-        Pipeline pipeline = new PipelineBuilder(endpoints)
+        Router router = Router.create(withDefaultScoreFile(config.router()), endpoints);
+        Pipeline pipeline = router.configure(new PipelineBuilder(endpoints))
                 .pdeId(settings.dispatch().workerId())
                 .rules(new ConfiguredTaskRules(config))
                 .defaultTimeout(settings.dispatch().taskTimeout())
@@ -70,18 +79,32 @@ public final class PdeRuntime {
                 DispatchLanes.from(PdeAllocator.from(config), endpoints, executors), signal);
         PdeType type = config.pools().get(0).type();
         PdeGrpcServer grpcServer = PdeGrpcServer.onPort(settings.grpc().port(), pipeline,
-                () -> PdeDescriber.describe(settings.dispatch().workerId(), type, endpoints), serverOptions(settings.grpc()));
+                () -> PdeDescriber.describe(settings.dispatch().workerId(), type, endpoints, router.snapshot()),
+                serverOptions(settings.grpc()));
         try {
             grpcServer.start();
         } catch (IOException e) {
             throw new IOException("PDE gRPC server could not listen on port " + settings.grpc().port() + ": " + e.getMessage(), e);
         }
+        router.start();
         dispatcher.start();
         LOG.info("pde_runtime_started").pdeId(settings.dispatch().workerId())
                 .with("grpc_port", grpcServer.port())
                 .with("endpoints", endpoints.all().stream().map(endpoint -> endpoint.id()).toList())
                 .with("task_types", endpoints.taskTypes()).log();
-        return new PdeRuntime(endpoints, pipeline, dispatcher, grpcServer, executors);
+        return new PdeRuntime(endpoints, router, pipeline, dispatcher, grpcServer, executors);
+    }
+
+    /**
+     * Learned scores survive restarts by default: without a {@code router.state_file} they are kept
+     * beside the engine's database in the server's output directory (the working directory).
+     */
+    private static RouterConfig withDefaultScoreFile(RouterConfig router) {
+        if (router.stateFile().isPresent()) {
+            return router;
+        }
+        return new RouterConfig(router.policy(), router.healthInterval(), Optional.of(DEFAULT_SCORE_FILE),
+                router.saveInterval(), router.halfLife(), router.latencyWeight(), router.circuit());
     }
 
     private static PdeServerOptions serverOptions(GrpcSettings grpc) throws IOException {
@@ -103,6 +126,11 @@ public final class PdeRuntime {
         return endpoints;
     }
 
+    /** What the router has learned and each endpoint's circuit, now; for metrics and dashboards. */
+    public RoutingSnapshot routing() {
+        return router.snapshot();
+    }
+
     public Pipeline pipeline() {
         return pipeline;
     }
@@ -111,10 +139,11 @@ public final class PdeRuntime {
         return dispatcher.inFlight();
     }
 
-    /** Stops taking tasks and lets running ones finish within {@code grace}. */
+    /** Stops taking tasks, lets running ones finish within {@code grace}, then saves what the router learned. */
     public void stop(Duration grace) {
         grpcServer.stopQuietly(grace);
         dispatcher.stop(grace);
         executors.close();
+        router.close();
     }
 }

@@ -27,11 +27,11 @@ public class RootOrchestrator {
     public void initEnvironment(DelegateExecution execution) {
         execution.setVariable("procos_started_at", Instant.now().toString());
         execution.setVariable("java_version", System.getProperty("java.version"));
-        execution.setVariable("node", nodeName());
+        execution.setVariable("node", settings().dispatch().workerId());
         execution.setVariable("database", settings().databaseKind().name());
         execution.setVariable("heartbeats", 0L);
         LOG.info("environment_recorded").processInstanceId(execution.getProcessInstanceId())
-                .peoId(RootProcessStarter.PROCESS_KEY).with("node", nodeName()).log();
+                .peoId(RootProcessStarter.PROCESS_KEY).with("node", settings().dispatch().workerId()).log();
     }
 
     /** The timer of {@code idle_monitor}, read on every loop so a changed setting applies after restart. */
@@ -49,6 +49,14 @@ public class RootOrchestrator {
                 .peoId(RootProcessStarter.PROCESS_KEY).with("beats", beats).log();
     }
 
+    /**
+     * The knowledge folder the {@code on_kernel_boot} event subprocess preloads, or {@code ""} when
+     * none is configured ({@code procos.knowledge.dir}).
+     */
+    public String knowledgeFolder() {
+        return settings().knowledgeDir().map(path -> path.toAbsolutePath().toString()).orElse("");
+    }
+
     /** Only reached once the kernel has validated the settings, so they are known to be valid here. */
     private KernelSettings settings() {
         try {
@@ -56,10 +64,5 @@ public class RootOrchestrator {
         } catch (InvalidSettingsException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-    }
-
-    private static String nodeName() {
-        String host = System.getenv("HOSTNAME");
-        return host != null ? host : System.getProperty("wlp.server.name", "procos");
     }
 }

@@ -99,4 +99,16 @@ class SettingsValidatorTest {
 
         assertThat(validate().extraProcessesDir()).contains(folder.toAbsolutePath().normalize());
     }
+
+    @Test
+    void knowledgeFolderMustExistAndIsUnsetByDefault(@TempDir Path folder) throws Exception {
+        assertThat(validate().knowledgeDir()).isEmpty();
+
+        config.put(SettingsValidator.KNOWLEDGE_DIR, folder.toString());
+        assertThat(validate().knowledgeDir()).contains(folder.toAbsolutePath().normalize());
+
+        config.put(SettingsValidator.KNOWLEDGE_DIR, folder.resolve("missing").toString());
+        assertThatThrownBy(this::validate).isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("procos.knowledge.dir=").hasMessageContaining("no such directory");
+    }
 }

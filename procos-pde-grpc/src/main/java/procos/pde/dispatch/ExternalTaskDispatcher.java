@@ -178,7 +178,7 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
                 .and(LogContext.PROCESS_INSTANCE_ID, task.getProcessInstanceId())
                 .and(LogContext.PEO_ID, task.getProcessDefinitionKey()).open()) {
             var lockExtension = lockKeeper.scheduleAtFixedRate(() -> extendLock(task),
-                    settings.lockDuration().toMillis() / 2, settings.lockDuration().toMillis() / 2, TimeUnit.MILLISECONDS);
+                    firstExtensionDelayMs(task), settings.lockDuration().toMillis() / 2, TimeUnit.MILLISECONDS);
             TaskResult result;
             try {
                 Context.CancellableContext context = Context.current()
@@ -260,6 +260,16 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
         LOG.warn("task_failed").with("task_id", task.getId()).with("topic", task.getTopicName()).with("code", code)
                 .with("message", message).with("retries_left", Math.max(retriesLeft, 0)).with("backoff_ms", backoff)
                 .durationSince(started).log();
+    }
+
+    /**
+     * Half of what is left of the lock taken at fetch. Counting from fetch, not from when the task
+     * starts running, matters on a busy node: a task that waited for a worker thread could
+     * otherwise lose its lock before the first extension and be taken by another node.
+     */
+    private static long firstExtensionDelayMs(LockedExternalTask task) {
+        long remaining = task.getLockExpirationTime().getTime() - System.currentTimeMillis();
+        return Math.max(0, remaining / 2);
     }
 
     private void extendLock(LockedExternalTask task) {

@@ -7,10 +7,8 @@ import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
 import procos.pde.grpc.PdeCallException;
 import procos.pde.pipeline.InvalidTaskException;
-import procos.pde.v1.ErrorDetail;
 import procos.pde.v1.TaskRequest;
 import procos.pde.v1.TaskResult;
-import procos.pde.v1.TaskStatus;
 
 /**
  * What a failed call to a PDE node means for the task, in the terms the dispatcher already knows:
@@ -56,15 +54,10 @@ final class RemoteFailures {
      * task, so it is retryable too rather than ending in an incident.
      */
     static TaskResult asResult(TaskRequest request, PdeCallException e, long elapsedMs) {
-        Status.Code code = e.code();
-        return TaskResult.newBuilder()
-                .setTaskId(request.getSpec().getTaskId())
-                .setStatus(code == Status.Code.DEADLINE_EXCEEDED ? TaskStatus.TIMED_OUT : TaskStatus.FAILED)
-                .setError(ErrorDetail.newBuilder()
-                        .setCode(code.name())
-                        .setMessage(String.valueOf(e.getMessage()))
-                        .setRetryable(e.retryable() || code == Status.Code.CANCELLED))
-                .setElapsedMs(elapsedMs)
-                .build();
+        TaskResult result = e.asResult(request.getSpec().getTaskId(), elapsedMs);
+        if (e.code() != Status.Code.CANCELLED) {
+            return result;
+        }
+        return result.toBuilder().setError(result.getError().toBuilder().setRetryable(true)).build();
     }
 }

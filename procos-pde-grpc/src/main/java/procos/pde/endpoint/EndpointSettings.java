@@ -2,10 +2,13 @@ package procos.pde.endpoint;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import procos.pde.pool.EndpointConfig;
@@ -71,6 +74,15 @@ public final class EndpointSettings {
 
     /** A whole number of bytes from 1 to {@code max}. */
     public long bytes(String name, long defaultValue, long max) {
+        return whole(name, defaultValue, 1, max, " bytes");
+    }
+
+    /** A whole number from {@code min} to {@code max}, e.g. a port or a count. */
+    public long whole(String name, long defaultValue, long min, long max) {
+        return whole(name, defaultValue, min, max, "");
+    }
+
+    private long whole(String name, long defaultValue, long min, long max, String unit) {
         Optional<String> value = optional(name);
         if (value.isEmpty()) {
             return defaultValue;
@@ -79,12 +91,45 @@ public final class EndpointSettings {
         try {
             parsed = Long.parseLong(value.get());
         } catch (NumberFormatException e) {
-            throw invalid(name, "must be a whole number of bytes, got '" + value.get() + "'");
+            throw invalid(name, "must be a whole number" + (unit.isEmpty() ? "" : " of" + unit) + ", got '" + value.get() + "'");
         }
-        if (parsed < 1 || parsed > max) {
-            throw invalid(name, "must be between 1 and " + max + " bytes, got " + parsed);
+        if (parsed < min || parsed > max) {
+            throw invalid(name, "must be between " + min + " and " + max + unit + ", got " + parsed);
         }
         return parsed;
+    }
+
+    /** A decimal number from {@code min} to {@code max}, e.g. a sampling temperature. */
+    public OptionalDouble decimal(String name, double min, double max) {
+        Optional<String> value = optional(name);
+        if (value.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        double parsed;
+        try {
+            parsed = Double.parseDouble(value.get());
+        } catch (NumberFormatException e) {
+            throw invalid(name, "must be a number, got '" + value.get() + "'");
+        }
+        if (!(parsed >= min && parsed <= max)) {
+            throw invalid(name, "must be between " + min + " and " + max + ", got " + value.get());
+        }
+        return OptionalDouble.of(parsed);
+    }
+
+    /** A comma-separated list, entries trimmed, blanks between commas skipped; empty when absent. */
+    public List<String> list(String name) {
+        return optional(name).map(value -> Arrays.stream(value.split(","))
+                .map(String::trim).filter(entry -> !entry.isEmpty()).toList()).orElse(List.of());
+    }
+
+    /** One of {@code choices}, compared case-insensitively and returned lower-cased. */
+    public String choice(String name, Set<String> choices, String hint) {
+        String value = required(name, hint).toLowerCase(Locale.ROOT);
+        if (!choices.contains(value)) {
+            throw invalid(name, "must be one of " + String.join(", ", new TreeSet<>(choices)) + ", got '" + value + "'");
+        }
+        return value;
     }
 
     /** An ISO-8601 duration longer than zero, e.g. {@code PT10S}, as {@code timeout} is elsewhere in the file. */

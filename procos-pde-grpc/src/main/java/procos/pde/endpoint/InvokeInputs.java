@@ -4,6 +4,7 @@ import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -91,6 +92,30 @@ public final class InvokeInputs {
             throw invalid("input '" + name + "' must be a whole number of at least 1");
         }
         return OptionalLong.of((long) number);
+    }
+
+    /** A number from {@code min} to {@code max}, given as a number or as text. */
+    public OptionalDouble decimal(String name, double min, double max) throws EndpointException {
+        Optional<Value> value = value(name);
+        if (value.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        double number;
+        if (value.get().hasNumberValue()) {
+            number = value.get().getNumberValue();
+        } else if (value.get().hasStringValue()) {
+            try {
+                number = Double.parseDouble(value.get().getStringValue().trim());
+            } catch (NumberFormatException e) {
+                throw invalid("input '" + name + "' must be a number");
+            }
+        } else {
+            throw invalid("input '" + name + "' must be a number");
+        }
+        if (!(number >= min && number <= max)) {
+            throw invalid("input '" + name + "' must be between " + min + " and " + max);
+        }
+        return OptionalDouble.of(number);
     }
 
     public static EndpointException invalid(String message) {

@@ -1,13 +1,10 @@
 package procos.pde.endpoint;
 
-import com.google.protobuf.Timestamp;
 import io.grpc.Deadline;
-import java.time.Instant;
 import procos.pde.v1.Capability;
 import procos.pde.v1.EndpointDescription;
 import procos.pde.v1.EndpointHealth;
 import procos.pde.v1.EndpointKind;
-import procos.pde.v1.HealthState;
 import procos.pde.v1.InvokeRequest;
 import procos.pde.v1.InvokeResponse;
 
@@ -41,10 +38,7 @@ public final class NoopEndpoint implements Endpoint {
 
     @Override
     public EndpointHealth health() {
-        Instant now = Instant.now();
-        return EndpointHealth.newBuilder().setState(HealthState.HEALTHY)
-                .setCheckedAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
-                .build();
+        return HealthReports.healthy();
     }
 
     @Override
@@ -54,5 +48,11 @@ public final class NoopEndpoint implements Endpoint {
             response.setOutputs(request.getInputs());
         }
         return response.build();
+    }
+
+    /** Builds its response from the request in memory; nothing it does can block. */
+    @Override
+    public boolean runsInline() {
+        return true;
     }
 }

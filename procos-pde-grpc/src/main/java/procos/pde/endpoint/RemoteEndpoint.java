@@ -9,10 +9,13 @@ import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import procos.pde.grpc.Channels;
 import procos.pde.grpc.GrpcChannelOptions;
 import procos.pde.grpc.RetryableStatus;
+import procos.pde.pool.EndpointConfig;
+import procos.pde.pool.HostPort;
 import procos.pde.v1.EndpointDescribeRequest;
 import procos.pde.v1.EndpointDescription;
 import procos.pde.v1.EndpointHealth;
@@ -62,6 +65,23 @@ public final class RemoteEndpoint implements Endpoint, AutoCloseable {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.stub = EndpointServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials);
         this.controlDeadline = Objects.requireNonNull(controlDeadline, "controlDeadline");
+    }
+
+    /**
+     * The {@code kind: remote} endpoint {@code config} declares: plaintext gRPC to its
+     * {@code address}, sending its {@code token}, if it has one, as a bearer token. The channel
+     * connects at the first call, so an endpoint that is not up yet does not stop the boot; until it
+     * answers, it describes no capabilities and nothing is routed to it. Remote endpoints take no
+     * {@code settings}.
+     *
+     * @throws IllegalArgumentException naming the endpoint, for a missing or malformed address or any setting
+     */
+    public static RemoteEndpoint fromConfig(EndpointConfig config) {
+        EndpointSettings.of(config, Set.of());
+        HostPort address = config.hostPort().orElseThrow(() -> new IllegalArgumentException("endpoint '" + config.id()
+                + "': address must be host:port, got " + config.address().map(a -> "'" + a + "'").orElse("none")));
+        return connect(config.id(), GrpcChannelOptions.plaintext(address.toString())
+                .withBearerToken(config.token().orElse(null)));
     }
 
     /** Connects to the endpoint as {@code options} describe. */

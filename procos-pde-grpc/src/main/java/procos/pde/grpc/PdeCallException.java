@@ -2,6 +2,9 @@ package procos.pde.grpc;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import procos.pde.v1.ErrorDetail;
+import procos.pde.v1.TaskResult;
+import procos.pde.v1.TaskStatus;
 
 /**
  * A call to a PDE produced no result. Carries the gRPC code and whether retrying may help, so
@@ -24,6 +27,21 @@ public final class PdeCallException extends Exception {
         String description = status.getDescription();
         return new PdeCallException(status.getCode(),
                 "PDE call failed: " + status.getCode() + (description == null ? "" : ": " + description), e);
+    }
+
+    /**
+     * The result that stands for the task when the call produced none: {@code TIMED_OUT} for a
+     * passed deadline, {@code FAILED} otherwise, with the status code as error code and retryable
+     * as the code says.
+     */
+    public TaskResult asResult(String taskId, long elapsedMs) {
+        return TaskResult.newBuilder()
+                .setTaskId(taskId)
+                .setStatus(code == Status.Code.DEADLINE_EXCEEDED ? TaskStatus.TIMED_OUT : TaskStatus.FAILED)
+                .setError(ErrorDetail.newBuilder().setCode(code.name()).setMessage(String.valueOf(getMessage()))
+                        .setRetryable(retryable))
+                .setElapsedMs(elapsedMs)
+                .build();
     }
 
     public Status.Code code() {

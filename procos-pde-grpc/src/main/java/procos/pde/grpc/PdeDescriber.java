@@ -12,6 +12,7 @@ import java.util.Set;
 import procos.logging.StructuredLogger;
 import procos.pde.endpoint.Endpoint;
 import procos.pde.endpoint.EndpointRegistry;
+import procos.pde.routing.RoutingSnapshot;
 import procos.pde.v1.Capability;
 import procos.pde.v1.EndpointDescription;
 import procos.pde.v1.EndpointHealth;
@@ -29,7 +30,9 @@ import procos.pde.v1.PdeType;
  * endpoints as {@code PdeHealth} defines it. Called per {@code Describe}, so the answer is as
  * fresh as the endpoints' own health checks.
  *
- * <p>Routing scores and the in-flight count are not known here and are left unset.
+ * <p>With the router's {@link RoutingSnapshot}, the description also carries the routing policy,
+ * every learned score and each endpoint's circuit breaker. The in-flight count is not known here
+ * and is left unset.
  */
 public final class PdeDescriber {
 
@@ -49,6 +52,15 @@ public final class PdeDescriber {
      * @param endpoints the endpoints the PDE routes to, read now
      */
     public static PdeDescription describe(String pdeId, PdeType type, EndpointRegistry endpoints) {
+        return describe(pdeId, type, endpoints, null);
+    }
+
+    /**
+     * The full description including what the router knows.
+     *
+     * @param routing the router's snapshot, taken now; null when the PDE has no router
+     */
+    public static PdeDescription describe(String pdeId, PdeType type, EndpointRegistry endpoints, RoutingSnapshot routing) {
         Objects.requireNonNull(pdeId, "pdeId");
         Objects.requireNonNull(type, "type");
         Instant now = Instant.now();
@@ -60,13 +72,21 @@ public final class PdeDescriber {
         for (Endpoint endpoint : endpoints.all()) {
             EndpointDescription description = describeSafely(endpoint);
             EndpointHealth health = healthSafely(endpoint, now);
-            out.addEndpoints(EndpointInfo.newBuilder().setDescription(description).setHealth(health));
+            EndpointInfo.Builder info = EndpointInfo.newBuilder().setDescription(description).setHealth(health);
+            if (routing != null && routing.circuits().containsKey(endpoint.id())) {
+                info.setCircuit(RoutingDescriptions.circuit(routing.circuits().get(endpoint.id())));
+            }
+            out.addEndpoints(info);
             for (Capability capability : description.getCapabilitiesList()) {
                 capabilities.computeIfAbsent(capability.getTaskType(), MergedCapability::new)
                         .add(capability, health.getState());
             }
         }
         capabilities.values().forEach(merged -> out.addCapabilities(merged.toCapability()));
+        if (routing != null) {
+            out.setRoutingPolicy(routing.policy());
+            routing.scores().forEach(score -> out.addRoutingScores(RoutingDescriptions.score(score)));
+        }
         return out.setHealth(overallHealth(capabilities.values(), timestamp(now))).build();
     }
 
@@ -135,7 +155,7 @@ public final class PdeDescriber {
     }
 
     private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        return RoutingDescriptions.timestamp(instant);
     }
 
     /** 0 = best; HEALTH_STATE_UNSPECIFIED counts as DEGRADED, as the contract says routing treats it. */

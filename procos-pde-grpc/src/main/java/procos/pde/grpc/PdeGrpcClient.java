@@ -4,8 +4,15 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import io.grpc.CallCredentials;
+import io.grpc.Deadline;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.stub.AbstractStub;
+import io.grpc.stub.MetadataUtils;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +28,9 @@ import procos.pde.v1.TaskResult;
  * channels multiplex calls and are expensive to set up.
  *
  * <p>Every task call carries a deadline: a remote call without one can hang forever on a dead
- * peer. Failures come back as {@link PdeCallException} with the status code and whether a retry
+ * peer. It also carries the spec's correlation id as the {@code x-correlation-id} header
+ * ({@link CorrelationIdInterceptor}), so proxies and the PDE's own interceptor see it without
+ * decoding the message. Failures come back as {@link PdeCallException} with the status code and whether a retry
  * may help; what happened to the task itself is in the returned {@link TaskResult}.
  */
 public final class PdeGrpcClient implements AutoCloseable {
@@ -32,6 +41,7 @@ public final class PdeGrpcClient implements AutoCloseable {
     private final ManagedChannel channel;
     private final PdeServiceGrpc.PdeServiceBlockingStub blocking;
     private final PdeServiceGrpc.PdeServiceFutureStub future;
+    private final HealthGrpc.HealthBlockingStub health;
 
     /**
      * @param channel the channel to use; this client owns it from now on
@@ -41,6 +51,7 @@ public final class PdeGrpcClient implements AutoCloseable {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.blocking = PdeServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials);
         this.future = PdeServiceGrpc.newFutureStub(channel).withCallCredentials(credentials);
+        this.health = HealthGrpc.newBlockingStub(channel);
     }
 
     /** Opens a channel as {@code options} describe. */
@@ -55,7 +66,8 @@ public final class PdeGrpcClient implements AutoCloseable {
      */
     public TaskResult execute(TaskRequest request, Duration deadline) throws PdeCallException {
         try {
-            return blocking.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS).execute(request);
+            return withCorrelation(blocking, request).withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS)
+                    .execute(request);
         } catch (StatusRuntimeException e) {
             throw PdeCallException.from(e);
         }
@@ -66,8 +78,15 @@ public final class PdeGrpcClient implements AutoCloseable {
      * {@link PdeCallException}; cancelling it cancels the call (and so the task on the PDE).
      */
     public ListenableFuture<TaskResult> executeAsync(TaskRequest request, Duration deadline) {
-        ListenableFuture<TaskResult> call =
-                future.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS).execute(request);
+        return executeAsync(request, Deadline.after(deadline.toNanos(), TimeUnit.NANOSECONDS));
+    }
+
+    /**
+     * Like {@link #executeAsync(TaskRequest, Duration)}, under a deadline the caller already runs
+     * under, passed on as it is so that the PDE stops exactly when the caller gives up.
+     */
+    public ListenableFuture<TaskResult> executeAsync(TaskRequest request, Deadline deadline) {
+        ListenableFuture<TaskResult> call = withCorrelation(future, request).withDeadline(deadline).execute(request);
         return Futures.catchingAsync(call, StatusRuntimeException.class,
                 e -> Futures.immediateFailedFuture(PdeCallException.from(e)), MoreExecutors.directExecutor());
     }
@@ -86,6 +105,21 @@ public final class PdeGrpcClient implements AutoCloseable {
     }
 
     /**
+     * Whether the PDE serves {@code PdeService} now, from the standard health service: cheap, and
+     * unlike {@link #describe()} it never makes the PDE ask its own endpoints (which may include
+     * the caller).
+     */
+    public HealthCheckResponse.ServingStatus health(Duration deadline) throws PdeCallException {
+        try {
+            return health.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS)
+                    .check(HealthCheckRequest.newBuilder().setService(PdeServiceGrpc.SERVICE_NAME).build())
+                    .getStatus();
+        } catch (StatusRuntimeException e) {
+            throw PdeCallException.from(e);
+        }
+    }
+
+    /**
      * Makes the channel try to connect right away instead of waiting out gRPC's exponential
      * reconnect backoff (up to two minutes). For callers that keep their own, shorter schedule for
      * an unreachable peer: without this, a peer that is back would still be refused with
@@ -93,6 +127,16 @@ public final class PdeGrpcClient implements AutoCloseable {
      */
     public void resetConnectBackoff() {
         channel.resetConnectBackoff();
+    }
+
+    private static <S extends AbstractStub<S>> S withCorrelation(S stub, TaskRequest request) {
+        String correlationId = request.getSpec().getCorrelation().getCorrelationId();
+        if (correlationId.isEmpty()) {
+            return stub;
+        }
+        Metadata headers = new Metadata();
+        headers.put(CorrelationIdInterceptor.HEADER, correlationId);
+        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
     }
 
     /** Lets calls in progress finish for a few seconds, then cancels them and releases the channel. */

@@ -78,7 +78,8 @@ public final class PdeGrpcServer {
         }
         this.streamWorkers = newStreamWorkers(options);
         PdeGrpcService service = new PdeGrpcService(executor, description, streamWorkers);
-        builder.addService(ServerInterceptors.intercept(service, interceptors(options)));
+        builder.addService(ServerInterceptors.intercept(MalformedMessageGuard.guard(service.bindService()),
+                interceptors(options)));
         builder.addService(health.getHealthService());
         builder.addService(ProtoReflectionServiceV1.newInstance());
         this.server = builder.build();

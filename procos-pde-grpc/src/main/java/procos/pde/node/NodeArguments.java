@@ -28,6 +28,7 @@ public final class NodeArguments {
 
     public static final String USAGE = """
             Usage: java -jar procos-pde-node.jar [--config FILE] [--port N] [--token-file FILE] [--dev]
+                   java -jar procos-pde-node.jar conformance --target HOST:PORT [--token TOKEN]
 
             Runs a standalone ProcOS PDE node: the PDE pipeline over the endpoints of a PDE manager
             configuration, served as procos.pde.v1.PdeService over gRPC, with grpc.health.v1 and
@@ -41,6 +42,9 @@ public final class NodeArguments {
                                  environment variable %s.
               --dev              allow running without a token (development only, never in production).
               --help             print this help and exit.
+
+            conformance checks that an endpoint (EndpointService, any language) honours the
+            contract; `conformance --help` explains it.
 
             Logs are JSON lines on stdout (PROCOS_LOG_FILE=path writes them to a file instead).
             Exit status: 0 after a clean shutdown, 1 if the node cannot start (e.g. port in use),

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.function.Function;
+import procos.pde.conformance.ConformanceCommand;
 import procos.pde.pool.InvalidPoolConfigException;
 
 /**
  * The {@code procos-pde-node} command: arguments → configuration → a started {@link PdeNode} that
- * runs until the JVM is asked to stop. Returns an exit status instead of calling
+ * runs until the JVM is asked to stop; or, with {@code conformance} as the first argument, the
+ * endpoint conformance check ({@link ConformanceCommand}). Returns an exit status instead of calling
  * {@link System#exit}, so every path that ends before the node serves (help, bad arguments, bad
  * configuration, port in use) can be tested in-process; {@link PdeNode#main} does the exiting.
  */
@@ -21,6 +23,8 @@ public final class NodeCommand {
     public static final int EXIT_USAGE = 2;
 
     private static final String NAME = "procos-pde-node";
+    /** First argument that runs the endpoint conformance check instead of a node. */
+    public static final String CONFORMANCE = "conformance";
 
     private NodeCommand() {
     }
@@ -35,6 +39,9 @@ public final class NodeCommand {
      * @param err where problems go, one per line
      */
     public static int run(List<String> args, Function<String, String> env, PrintStream out, PrintStream err) {
+        if (!args.isEmpty() && args.get(0).equals(CONFORMANCE)) {
+            return ConformanceCommand.run(args.subList(1, args.size()), out, err);
+        }
         if (NodeArguments.wantsHelp(args)) {
             out.print(NodeArguments.USAGE);
             return EXIT_OK;

@@ -21,6 +21,7 @@ import procos.pde.pool.PdeManagerConfig;
 import procos.pde.pool.PdeManagerConfigLoader;
 import procos.pde.pool.PdeTypes;
 import procos.pde.pool.PoolConfigProblem;
+import procos.pde.routing.Router;
 import procos.pde.v1.PdeType;
 
 /**
@@ -41,15 +42,17 @@ public final class PdeNode {
     private final String nodeId;
     private final PdeType type;
     private final EndpointRegistry endpoints;
+    private final Router router;
     private final PdeGrpcServer server;
     private volatile int boundPort = -1;
 
-    private PdeNode(PdeNodeOptions options, String nodeId, PdeType type, EndpointRegistry endpoints,
+    private PdeNode(PdeNodeOptions options, String nodeId, PdeType type, EndpointRegistry endpoints, Router router,
                     PdeGrpcServer server) {
         this.options = options;
         this.nodeId = nodeId;
         this.type = type;
         this.endpoints = endpoints;
+        this.router = router;
         this.server = server;
     }
 
@@ -78,20 +81,21 @@ public final class PdeNode {
                 ? PdeManagerConfigLoader.load(options.config().get(), env)
                 : PdeManagerConfigLoader.loadDefault(env);
         EndpointRegistry endpoints = endpointsOf(config, source);
-        Pipeline pipeline = new PipelineBuilder(endpoints)
+        Router router = Router.create(config.router(), endpoints);
+        Pipeline pipeline = router.configure(new PipelineBuilder(endpoints))
                 .pdeId(config.nodeId())
                 .rules(new ConfiguredTaskRules(config))
                 .build();
         String nodeId = config.nodeId();
         PdeType type = config.pools().get(0).type(); // the loader guarantees at least one pool
         PdeGrpcServer server = PdeGrpcServer.onPort(options.port(), pipeline,
-                () -> PdeDescriber.describe(nodeId, type, endpoints), options.serverOptions());
+                () -> PdeDescriber.describe(nodeId, type, endpoints, router.snapshot()), options.serverOptions());
         if (!config.nodes().isEmpty()) {
             LOG.warn("pde_node_ignores_nodes").pdeId(nodeId)
                     .with("nodes", config.nodes().stream().map(NodeConfig::id).toList())
                     .with("reason", "a node runs tasks itself; only a server dispatches to other nodes").log();
         }
-        return new PdeNode(options, nodeId, type, endpoints, server);
+        return new PdeNode(options, nodeId, type, endpoints, router, server);
     }
 
     /**
@@ -102,6 +106,7 @@ public final class PdeNode {
     public PdeNode start() throws IOException {
         long started = System.nanoTime();
         server.start();
+        router.start();
         boundPort = server.port();
         LOG.info("pde_node_started").pdeId(nodeId)
                 .with("port", boundPort)
@@ -117,12 +122,13 @@ public final class PdeNode {
 
     /**
      * Reports NOT_SERVING, stops taking calls and gives running ones {@code grace} to finish before
-     * cancelling them. Safe to call more than once and from a shutdown hook; an interrupt cuts the
+     * cancelling them, then saves what the router learned. Safe to call more than once and from a shutdown hook; an interrupt cuts the
      * grace short and is kept on the thread.
      */
     public void stop(Duration grace) {
         LOG.info("pde_node_stopping").pdeId(nodeId).with("grace_ms", grace.toMillis()).log();
         server.stopQuietly(grace);
+        router.close();
     }
 
     /** Blocks until the server has terminated, i.e. until {@link #stop} has run (typically from a shutdown hook). */

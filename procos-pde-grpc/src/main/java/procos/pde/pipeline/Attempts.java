@@ -2,8 +2,10 @@ package procos.pde.pipeline;
 
 import java.util.List;
 import java.util.UUID;
+import procos.logging.LogContext;
 import procos.pde.endpoint.EndpointException;
 import procos.pde.v1.Attempt;
+import procos.pde.v1.Correlation;
 import procos.pde.v1.ErrorDetail;
 import procos.pde.v1.Finding;
 import procos.pde.v1.InvokeRequest;
@@ -22,10 +24,22 @@ final class Attempts {
                 .setTaskType(context.taskType())
                 .setInputs(context.spec().getInputs())
                 .setMode(context.mode())
-                .setCorrelation(context.spec().getCorrelation())
+                .setCorrelation(correlation(context))
                 .setIdempotencyKey(context.spec().getCache().getIdempotencyKey())
                 .addAllAllowedTools(context.spec().getAllowedToolsList())
                 .setMaxOutputBytes(context.spec().getConstraints().getMaxOutputBytes());
+    }
+
+    /**
+     * The spec's correlation ids; a correlation id the caller sent only as a header (in the log
+     * context by now) is filled in, so that it reaches the endpoint and whatever the endpoint calls.
+     */
+    private static Correlation correlation(TaskContext context) {
+        Correlation correlation = context.spec().getCorrelation();
+        String fromHeader = LogContext.get(LogContext.CORRELATION_ID);
+        return correlation.getCorrelationId().isEmpty() && fromHeader != null
+                ? correlation.toBuilder().setCorrelationId(fromHeader).build()
+                : correlation;
     }
 
     static Attempt failure(String endpointId, EndpointException error, long startedNanos, int iteration) {

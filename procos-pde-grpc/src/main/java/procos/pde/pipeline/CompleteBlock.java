@@ -28,6 +28,7 @@ public final class CompleteBlock {
     public TaskResult complete(TaskContext context, Outcome outcome) {
         TaskResult.Builder result = TaskResult.newBuilder()
                 .setTaskId(context.taskId())
+                .setTaskType(context.taskType())
                 .setStatus(outcome.status())
                 .setOutputs(outcome.outputs())
                 .setConfidence(outcome.confidence())
@@ -36,6 +37,7 @@ public final class CompleteBlock {
                 .addAllAttempts(outcome.attempts())
                 .addAllIterations(outcome.iterations())
                 .addAllFindings(outcome.findings())
+                .addAllSubResults(outcome.subResults())
                 .setPdeId(context.pdeId());
         if (outcome.error() != null) {
             result.setError(outcome.error());

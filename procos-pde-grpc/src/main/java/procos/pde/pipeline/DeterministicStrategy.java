@@ -10,6 +10,7 @@ import procos.pde.v1.Attempt;
 import procos.pde.v1.ErrorDetail;
 import procos.pde.v1.Finding;
 import procos.pde.v1.InvokeResponse;
+import procos.pde.v1.TaskResult;
 import procos.pde.v1.TaskStatus;
 
 /**
@@ -40,6 +41,7 @@ public final class DeterministicStrategy implements ExecutionStrategy {
                 ? context.spec().getConstraints().getMaxAttempts() : DEFAULT_MAX_ATTEMPTS;
         List<Attempt> attempts = new ArrayList<>();
         List<Finding> lastFindings = List.of();
+        List<TaskResult> lastSubResults = List.of();
         ErrorDetail lastError = ErrorDetail.newBuilder().setCode("NO_CAPABLE_ENDPOINT")
                 .setMessage("no endpoint could run the task").setRetryable(true).build();
         for (Endpoint endpoint : plan.endpoints()) {
@@ -54,13 +56,15 @@ public final class DeterministicStrategy implements ExecutionStrategy {
                     ErrorDetail reported = response.getError();
                     if (reported.getBpmnErrorCode().isEmpty() && !reported.getCode().isEmpty()) {
                         // A failure of the work, reported in the response: the endpoint says whether it is retryable.
+                        // Its sub-task tree is kept, so a failed composition still shows which sub-task failed.
+                        lastSubResults = response.getSubResultsList();
                         throw new EndpointException(reported.getCode(), reported.getMessage(), reported.getRetryable());
                     }
                 } catch (EndpointException e) {
                     attempts.add(Attempts.failure(endpoint.id(), e, started, 0));
                     lastError = Attempts.error(e);
                     if (e.code().equals(EndpointCall.CANCELLED)) {
-                        return Outcome.failed(lastError, attempts, lastFindings);
+                        return Outcome.failed(lastError, attempts, lastFindings).withSubResults(lastSubResults);
                     }
                     health.forget(endpoint);
                     if (!e.retryable() || attempt == maxAttempts || !backoff(context, attempt)) {
@@ -72,23 +76,24 @@ public final class DeterministicStrategy implements ExecutionStrategy {
                     attempts.add(Attempt.newBuilder().setEndpointId(endpoint.id()).setOutcome(TaskStatus.BPMN_ERROR)
                             .setError(response.getError()).setElapsedMs(Attempts.millisSince(started)).build());
                     return new Outcome(TaskStatus.BPMN_ERROR, response.getOutputs(), 0, endpoint.id(), attempts,
-                            List.of(), response.getFindingsList(), response.getError());
+                            List.of(), response.getFindingsList(), response.getError(), response.getSubResultsList());
                 }
                 List<Finding> findings = validate.validate(context, response);
                 if (ValidateBlock.acceptable(findings)) {
                     attempts.add(Attempts.success(endpoint.id(), started, 0));
                     double confidence = response.hasConfidence() ? response.getConfidence() : 1.0;
                     return new Outcome(TaskStatus.SUCCEEDED, response.getOutputs(), confidence, endpoint.id(),
-                            attempts, List.of(), findings, null);
+                            attempts, List.of(), findings, null, response.getSubResultsList());
                 }
                 attempts.add(Attempts.invalid(endpoint.id(), findings, started, 0));
                 lastFindings = findings;
+                lastSubResults = response.getSubResultsList();
                 lastError = ErrorDetail.newBuilder().setCode("VALIDATION_FAILED")
                         .setMessage(attempts.get(attempts.size() - 1).getError().getMessage()).setRetryable(false).build();
                 break;
             }
         }
-        return Outcome.failed(lastError, attempts, lastFindings);
+        return Outcome.failed(lastError, attempts, lastFindings).withSubResults(lastSubResults);
     }
 
     /** Waits before the next attempt; false when the deadline would pass first. */

@@ -17,7 +17,8 @@ import procos.pde.v1.InvokeResponse;
 /**
  * Calls an endpoint so that it can never hold the task past its deadline: the call runs on the
  * endpoint executor and is abandoned (and interrupted) when the deadline passes, however the
- * endpoint behaves.
+ * endpoint behaves. Endpoints that declare {@link Endpoint#runsInline()} are called on the caller's
+ * thread instead, as they cannot block.
  */
 public final class EndpointCall {
 
@@ -33,6 +34,9 @@ public final class EndpointCall {
     public InvokeResponse invoke(Endpoint endpoint, InvokeRequest request, Deadline deadline) throws EndpointException {
         if (deadline.isExpired()) {
             throw new EndpointException("DEADLINE_EXCEEDED", "deadline passed before calling " + endpoint.id(), true);
+        }
+        if (endpoint.runsInline()) {
+            return invokeInline(endpoint, request, deadline);
         }
         Future<InvokeResponse> call;
         try {
@@ -66,6 +70,18 @@ public final class EndpointCall {
             throw new EndpointException("INTERNAL", endpoint.id() + " failed: " + e.getCause(), true, e.getCause());
         } finally {
             caller.removeListener(onCancel);
+        }
+    }
+
+    private static InvokeResponse invokeInline(Endpoint endpoint, InvokeRequest request, Deadline deadline)
+            throws EndpointException {
+        if (Context.current().isCancelled()) {
+            throw new EndpointException(CANCELLED, "caller cancelled the task before calling " + endpoint.id(), false);
+        }
+        try {
+            return endpoint.invoke(request, deadline);
+        } catch (RuntimeException e) {
+            throw new EndpointException("INTERNAL", endpoint.id() + " failed: " + e, true, e);
         }
     }
 }

@@ -9,7 +9,9 @@ import procos.pde.v1.HealthState;
 
 /**
  * The built-in test of an endpoint's health, remembered briefly: asking a remote endpoint for its
- * health on every task would double its traffic, and health does not change per task.
+ * health on every task would double its traffic, and health does not change per task. A background
+ * prober ({@code procos.pde.routing.HealthMonitor}) may {@link #record} readings, so that tasks find
+ * a fresh one and never wait for a health check themselves.
  */
 public final class HealthProbe {
 
@@ -43,6 +45,11 @@ public final class HealthProbe {
      */
     public boolean usable(Endpoint endpoint) {
         return health(endpoint).getState() != HealthState.UNHEALTHY;
+    }
+
+    /** Keeps a reading taken elsewhere (the background prober) as the endpoint's current health. */
+    public void record(Endpoint endpoint, EndpointHealth health) {
+        readings.put(endpoint.id(), new Reading(health, System.nanoTime()));
     }
 
     /** Forget an endpoint's reading, e.g. after it failed a call, so the next task asks again. */

@@ -20,6 +20,8 @@ public final class PipelineBuilder {
     private int cacheEntries = 10_000;
     private Duration cacheTtl = Duration.ofMinutes(10);
     private ExecutorService endpointExecutor;
+    private HealthProbe health;
+    private RoutingPolicy routingPolicy;
     private final List<TaskListener> listeners = new ArrayList<>();
 
     public PipelineBuilder(EndpointRegistry endpoints) {
@@ -57,20 +59,33 @@ public final class PipelineBuilder {
         return this;
     }
 
+    /** Where endpoint health is read; by default a probe that checks on the task path, readings kept 1 s. */
+    public PipelineBuilder health(HealthProbe probe) {
+        this.health = probe;
+        return this;
+    }
+
+    /** How the Gateway orders candidates; by default {@link StaticPriorityPolicy} over the pipeline's health probe. */
+    public PipelineBuilder routingPolicy(RoutingPolicy policy) {
+        this.routingPolicy = policy;
+        return this;
+    }
+
     public PipelineBuilder listener(TaskListener listener) {
         listeners.add(listener);
         return this;
     }
 
     public Pipeline build() {
-        HealthProbe health = new HealthProbe(healthMaxAge);
+        HealthProbe health = this.health != null ? this.health : new HealthProbe(healthMaxAge);
+        RoutingPolicy policy = routingPolicy != null ? routingPolicy : new StaticPriorityPolicy(health);
         ValidateBlock validate = new ValidateBlock(rules);
         EndpointCall call = new EndpointCall(endpointExecutor != null ? endpointExecutor : Executors.newCachedThreadPool(daemonThreads()));
         ResultCache cache = new ResultCache(cacheEntries, cacheTtl);
         return new Pipeline(
                 new StartBlock(pdeId, defaultTimeout),
                 new TestBlock(endpoints, rules, health, maxInputBytes),
-                new GatewayBlock(rules, health),
+                new GatewayBlock(rules, policy),
                 new DeterministicStrategy(call, validate, health, firstBackoff),
                 new ProbabilisticStrategy(call, validate, health),
                 new CompleteBlock(rules, cache, listeners),

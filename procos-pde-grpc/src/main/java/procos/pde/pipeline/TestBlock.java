@@ -2,9 +2,11 @@ package procos.pde.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import procos.logging.StructuredLogger;
 import procos.pde.endpoint.Endpoint;
 import procos.pde.endpoint.EndpointRegistry;
+import procos.pde.endpoint.InputProblem;
 import procos.pde.v1.TaskSpec;
 
 /**
@@ -47,14 +49,23 @@ public final class TestBlock {
         }
         List<Endpoint> candidates = new ArrayList<>();
         List<String> excluded = new ArrayList<>();
+        List<InputProblem> refusals = new ArrayList<>();
         for (Endpoint endpoint : capable) {
-            if (!spec.getAllowedEndpointsList().isEmpty() && !spec.getAllowedEndpointsList().contains(endpoint.id())) {
+            Optional<InputProblem> problem = endpoint.checkInputs(spec.getTaskType(), spec.getInputs());
+            if (problem.isPresent()) {
+                refusals.add(problem.get());
+                excluded.add(endpoint.id() + ": refuses input '" + problem.get().input() + "'");
+            } else if (!spec.getAllowedEndpointsList().isEmpty() && !spec.getAllowedEndpointsList().contains(endpoint.id())) {
                 excluded.add(endpoint.id() + ": not in allowed_endpoints");
             } else if (!health.usable(endpoint)) {
                 excluded.add(endpoint.id() + ": unhealthy (" + health.health(endpoint).getMessage() + ")");
             } else {
                 candidates.add(endpoint);
             }
+        }
+        if (refusals.size() == capable.size()) {
+            // No endpoint would take these inputs: the caller must fix them, retrying cannot help.
+            throw new InvalidTaskException("spec.inputs." + refusals.get(0).input(), refusals.get(0).reason());
         }
         LOG.debug("task_tested").pdeId(context.pdeId()).correlationId(spec.getCorrelation().getCorrelationId())
                 .with("task_id", spec.getTaskId()).with("candidates", candidates.stream().map(Endpoint::id).toList())

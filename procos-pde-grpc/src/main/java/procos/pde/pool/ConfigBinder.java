@@ -3,6 +3,7 @@ package procos.pde.pool;
 import static procos.pde.pool.ConfigSchema.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,52 @@ final class ConfigBinder {
                 m.list(ENDPOINTS, this::endpoint),
                 m.list(TASK_TYPES, this::taskType),
                 m.list(ROUTING, this::routingRule),
-                m.list(NODES, this::node));
+                m.list(NODES, this::node),
+                router(m.raw(ROUTER), m.at(ROUTER)));
+    }
+
+    private RouterConfig router(JsonNode node, ConfigPath path) {
+        if (node == null) {
+            return RouterConfig.DEFAULT;
+        }
+        RouterConfig defaults = RouterConfig.DEFAULT;
+        MappingReader r = MappingReader.of(node, path, ROUTER_KEYS, problems, display);
+        return new RouterConfig(
+                policy(r),
+                r.duration(HEALTH_INTERVAL).orElse(defaults.healthInterval()),
+                r.optionalText(STATE_FILE).map(Path::of),
+                r.duration(SAVE_INTERVAL).orElse(defaults.saveInterval()),
+                r.duration(HALF_LIFE).orElse(defaults.halfLife()),
+                r.number(LATENCY_WEIGHT, defaults.latencyWeight()),
+                circuit(r.raw(CIRCUIT), r.at(CIRCUIT)));
+    }
+
+    private RouterConfig.Policy policy(MappingReader r) {
+        Optional<String> text = r.optionalText(POLICY);
+        if (text.isEmpty()) {
+            return RouterConfig.DEFAULT.policy();
+        }
+        for (RouterConfig.Policy policy : RouterConfig.Policy.values()) {
+            if (policy.yamlName().equals(text.get())) {
+                return policy;
+            }
+        }
+        problems.add(r.at(POLICY), "unknown routing policy " + display.show(r.at(POLICY), text.get())
+                + " (expected learned or static)");
+        return RouterConfig.DEFAULT.policy();
+    }
+
+    private RouterConfig.CircuitConfig circuit(JsonNode node, ConfigPath path) {
+        RouterConfig.CircuitConfig defaults = RouterConfig.CircuitConfig.DEFAULT;
+        if (node == null) {
+            return defaults;
+        }
+        MappingReader r = MappingReader.of(node, path, CIRCUIT_KEYS, problems, display);
+        return new RouterConfig.CircuitConfig(
+                r.optionalInt(CONSECUTIVE_FAILURES, defaults.consecutiveFailures()),
+                r.number(FAILURE_RATE, defaults.failureRate()),
+                r.optionalInt(WINDOW, defaults.window()),
+                r.duration(COOL_DOWN).orElse(defaults.coolDown()));
     }
 
     private PoolConfig pool(JsonNode node, ConfigPath path) {

@@ -19,6 +19,7 @@ final class ConfigSchema {
     static final String TASK_TYPES = "task_types";
     static final String ROUTING = "routing";
     static final String NODES = "nodes";
+    static final String ROUTER = "router";
 
     static final String ID = "id";
     static final String NAME = "name";
@@ -36,15 +37,29 @@ final class ConfigSchema {
     static final String DETERMINISTIC = "deterministic";
     static final String IDEMPOTENT = "idempotent";
     static final String PDE_TYPES = "pde_types";
+    static final String POLICY = "policy";
+    static final String HEALTH_INTERVAL = "health_interval";
+    static final String STATE_FILE = "state_file";
+    static final String SAVE_INTERVAL = "save_interval";
+    static final String HALF_LIFE = "half_life";
+    static final String LATENCY_WEIGHT = "latency_weight";
+    static final String CIRCUIT = "circuit";
+    static final String CONSECUTIVE_FAILURES = "consecutive_failures";
+    static final String FAILURE_RATE = "failure_rate";
+    static final String WINDOW = "window";
+    static final String COOL_DOWN = "cool_down";
 
     static final List<String> DOCUMENT_KEYS = List.of(ROOT);
-    static final List<String> MANAGER_KEYS = List.of(NODE_ID, POOLS, ENDPOINTS, TASK_TYPES, ROUTING, NODES);
+    static final List<String> MANAGER_KEYS = List.of(NODE_ID, POOLS, ENDPOINTS, TASK_TYPES, ROUTING, ROUTER, NODES);
     static final List<String> POOL_KEYS = List.of(TYPE, INSTANCES, MAX_CONCURRENT_TASKS, ENDPOINTS, TASK_TYPES);
     static final List<String> ENDPOINT_KEYS = List.of(ID, KIND, ADDRESS, TOKEN, TIMEOUT, SETTINGS);
     static final List<String> TASK_TYPE_KEYS =
             List.of(NAME, REQUIRED_INPUTS, REQUIRED_OUTPUTS, DETERMINISTIC, IDEMPOTENT);
     static final List<String> ROUTING_KEYS = List.of(TASK_TYPE, ENDPOINTS);
     static final List<String> NODE_KEYS = List.of(ID, ADDRESS, TOKEN, PDE_TYPES);
+    static final List<String> ROUTER_KEYS =
+            List.of(POLICY, HEALTH_INTERVAL, STATE_FILE, SAVE_INTERVAL, HALF_LIFE, LATENCY_WEIGHT, CIRCUIT);
+    static final List<String> CIRCUIT_KEYS = List.of(CONSECUTIVE_FAILURES, FAILURE_RATE, WINDOW, COOL_DOWN);
 
     /**
      * One global order that agrees with every list above, so a single rank sorts paths of any
@@ -53,7 +68,9 @@ final class ConfigSchema {
     private static final List<String> ORDER = List.of(
             ROOT, NODE_ID, ID, NAME, TYPE, TASK_TYPE, KIND, INSTANCES, MAX_CONCURRENT_TASKS, ADDRESS,
             TOKEN, TIMEOUT, SETTINGS, POOLS, ENDPOINTS, TASK_TYPES, REQUIRED_INPUTS, REQUIRED_OUTPUTS,
-            DETERMINISTIC, IDEMPOTENT, ROUTING, NODES, PDE_TYPES);
+            DETERMINISTIC, IDEMPOTENT, ROUTING, ROUTER, POLICY, HEALTH_INTERVAL, STATE_FILE, SAVE_INTERVAL,
+            HALF_LIFE, LATENCY_WEIGHT, CIRCUIT, CONSECUTIVE_FAILURES, FAILURE_RATE, WINDOW, COOL_DOWN, NODES,
+            PDE_TYPES);
 
     private static final Map<String, Integer> RANK = new HashMap<>();
 

@@ -2,6 +2,7 @@ package procos.pde.pool;
 
 import static procos.pde.pool.ConfigSchema.*;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -57,6 +58,7 @@ final class ConfigValidator {
         checkPools();
         checkTaskTypes();
         checkRouting();
+        checkRouter();
         checkNodes();
     }
 
@@ -220,6 +222,25 @@ final class ConfigValidator {
         }
     }
 
+    private void checkRouter() {
+        RouterConfig router = config.router();
+        ConfigPath at = manager.key(ROUTER);
+        positive(at.key(HEALTH_INTERVAL), router.healthInterval());
+        positive(at.key(SAVE_INTERVAL), router.saveInterval());
+        positive(at.key(HALF_LIFE), router.halfLife());
+        if (router.latencyWeight() < 0) {
+            problems.add(at.key(LATENCY_WEIGHT), "must be ≥ 0, got " + router.latencyWeight());
+        }
+        ConfigPath circuit = at.key(CIRCUIT);
+        atLeastOne(circuit.key(CONSECUTIVE_FAILURES), router.circuit().consecutiveFailures());
+        atLeastOne(circuit.key(WINDOW), router.circuit().window());
+        double rate = router.circuit().failureRate();
+        if (rate <= 0 || rate > 1) {
+            problems.add(circuit.key(FAILURE_RATE), "must be more than 0 and at most 1, got " + rate);
+        }
+        positive(circuit.key(COOL_DOWN), router.circuit().coolDown());
+    }
+
     private void checkNodes() {
         Map<String, Integer> firstAt = new HashMap<>();
         ConfigPath nodes = manager.key(NODES);
@@ -304,6 +325,12 @@ final class ConfigValidator {
         if (!address.isEmpty() && HostPort.parse(address).isEmpty()) {
             problems.add(at, display.show(at, address) + " is not host:port (e.g. localhost:50061 or [::1]:50061,"
                     + " port 1-65535, no scheme or path)");
+        }
+    }
+
+    private void positive(ConfigPath at, Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            problems.add(at, "must be longer than zero, got " + duration);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import procos.pde.pipeline.TaskRules;
+import procos.pde.v1.PdeType;
 
 /**
  * The pipeline's task rules as the PDE manager configuration states them: required inputs and
@@ -39,7 +40,9 @@ public final class ConfiguredTaskRules implements TaskRules {
     @Override
     public List<String> routing(String taskType) {
         return config.routingRule(taskType).map(RoutingRule::endpoints)
-                .or(() -> config.pools().stream().filter(pool -> pool.taskTypes().contains(taskType))
+                .or(() -> config.pools().stream()
+                        // A meta pool's endpoints are the PDEs its sub-tasks go to, not the route of its own tasks.
+                        .filter(pool -> pool.type() != PdeType.META && pool.taskTypes().contains(taskType))
                         .findFirst().map(PoolConfig::endpoints))
                 .orElse(List.of());
     }

@@ -16,11 +16,11 @@ public enum EndpointKind {
     REMOTE,
     /** Another PDE node, reached through {@code PdeService}; needs {@code address}. */
     PDE,
-    /** A language model; provider, model and key go under {@code settings}. */
+    /** A language model ({@code procos.pde.endpoint.llm.LlmEndpoint}); provider, base URL, model and key go under {@code settings}. */
     LLM,
     /** HTTP client calls ({@code procos.pde.endpoint.http.HttpEndpoint}); {@code allowed_hosts} and limits go under {@code settings}. */
     HTTP,
-    /** Sending or reading mail; server settings go under {@code settings}. */
+    /** Sending mail over SMTP ({@code procos.pde.endpoint.mail.MailEndpoint}); server, sender and allowed domains go under {@code settings}. */
     MAIL,
     /** A relational database; JDBC URL and credentials go under {@code settings}. */
     JDBC,

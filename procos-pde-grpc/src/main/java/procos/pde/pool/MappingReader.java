@@ -94,6 +94,40 @@ final class MappingReader {
             }
             return 0;
         }
+        return wholeNumber(key, value, 0);
+    }
+
+    /** A whole number; {@code fallback} if absent or (after recording a problem) unusable. */
+    int optionalInt(String key, int fallback) {
+        JsonNode value = raw(key);
+        return value == null ? fallback : wholeNumber(key, value, fallback);
+    }
+
+    /** A number such as {@code 0.5}; {@code fallback} if absent or (after recording a problem) unusable. */
+    double number(String key, double fallback) {
+        JsonNode value = raw(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value.isNumber()) {
+            return value.doubleValue();
+        }
+        if (value.isTextual()) {
+            try {
+                double parsed = Double.parseDouble(value.textValue().strip());
+                if (Double.isFinite(parsed)) {
+                    return parsed;
+                }
+            } catch (NumberFormatException notANumber) {
+                // reported below
+            }
+        }
+        problems.add(at(key), "must be a number such as 0.5"
+                + (value.isValueNode() ? ", got " + display.show(at(key), value.asText()) : ", not " + describe(value)));
+        return fallback;
+    }
+
+    private int wholeNumber(String key, JsonNode value, int fallback) {
         if (value.isIntegralNumber() && value.canConvertToInt()) {
             return value.intValue();
         }
@@ -107,7 +141,7 @@ final class MappingReader {
         }
         problems.add(at(key), "must be a whole number"
                 + (value.isValueNode() ? ", got " + display.show(at(key), value.asText()) : ", not " + describe(value)));
-        return 0;
+        return fallback;
     }
 
     /** {@code true}/{@code false} (text spelling accepted, any case); {@code fallback} if absent. */

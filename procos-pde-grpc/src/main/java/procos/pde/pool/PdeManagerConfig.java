@@ -39,6 +39,18 @@ import java.util.Optional;
  *   routing:                        # optional; at most one rule per task type
  *     - task_type: <task type>      # must be handled by some pool
  *       endpoints: [<endpoint id>, ...]  # at least one; primary first, then fallbacks
+ *   router:                         # optional; how the Gateway uses the routing rules
+ *     policy: learned | static      # default learned
+ *     health_interval: <ISO-8601>   # background health probe period, > 0; default PT5S
+ *     state_file: <path>            # optional; learned scores kept across restarts
+ *     save_interval: <ISO-8601>     # > 0; default PT1M
+ *     half_life: <ISO-8601>         # > 0; default PT10M
+ *     latency_weight: <number ≥ 0>  # default 0.1
+ *     circuit:
+ *       consecutive_failures: <int ≥ 1>  # default 5
+ *       failure_rate: <number in (0, 1]> # default 0.5
+ *       window: <int ≥ 1>                # default 20
+ *       cool_down: <ISO-8601>            # > 0; default PT30S
  *   nodes:                          # optional; standalone PDE nodes for scale-out
  *     - id: <id>                    # required, unique, not this server's node_id
  *       address: <host:port>        # required
@@ -54,18 +66,26 @@ import java.util.Optional;
  * @param taskTypes described task types, in file order
  * @param routing   routing rules, in file order
  * @param nodes     remote PDE nodes, in file order
+ * @param router    how the Gateway chooses among candidates ({@link RouterConfig#DEFAULT} when absent)
  */
 public record PdeManagerConfig(String nodeId, List<PoolConfig> pools, List<EndpointConfig> endpoints,
                                List<TaskTypeConfig> taskTypes, List<RoutingRule> routing,
-                               List<NodeConfig> nodes) {
+                               List<NodeConfig> nodes, RouterConfig router) {
 
     public PdeManagerConfig {
         Objects.requireNonNull(nodeId, "nodeId");
+        Objects.requireNonNull(router, "router");
         pools = List.copyOf(pools);
         endpoints = List.copyOf(endpoints);
         taskTypes = List.copyOf(taskTypes);
         routing = List.copyOf(routing);
         nodes = List.copyOf(nodes);
+    }
+
+    /** A configuration without a {@code router} section. */
+    public PdeManagerConfig(String nodeId, List<PoolConfig> pools, List<EndpointConfig> endpoints,
+                            List<TaskTypeConfig> taskTypes, List<RoutingRule> routing, List<NodeConfig> nodes) {
+        this(nodeId, pools, endpoints, taskTypes, routing, nodes, RouterConfig.DEFAULT);
     }
 
     /** The endpoint with this id, if declared. */

@@ -117,10 +117,63 @@ class ExternalTaskDispatcherTest {
 
     @Test
     void saturatedPoolLeavesTasksWaitingInTheEngineUntilCapacityFrees() throws Exception {
-        dispatcher.stop(Duration.ofSeconds(5));
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger running = new AtomicInteger();
-        EndpointRegistry endpoints = new EndpointRegistry().register(new BlockingEndpoint(release, running));
+        restartWithOneBlockingSlot(new BlockingEndpoint(release, running),
+                new DispatchSettings("test-worker", 10, Duration.ofSeconds(30), Duration.ofSeconds(30), 2, Duration.ZERO,
+                        Duration.ofMillis(200)));
+        deploy(Bpmn.createExecutableProcess("blocks").camundaHistoryTimeToLive(1)
+                .startEvent().serviceTask("hold").camundaExternalTask("hold").endEvent().done());
+
+        List<String> ids = List.of(start("blocks"), start("blocks"), start("blocks"));
+        awaitCondition(() -> running.get() == 1);
+        Thread.sleep(500); // several fetch rounds pass while the only permit is held
+
+        assertThat(engine.getExternalTaskService().createExternalTaskQuery().locked().count()).isEqualTo(1);
+        assertThat(engine.getExternalTaskService().createExternalTaskQuery().notLocked().count())
+                .as("the others wait in the engine, not in a queue of ours").isEqualTo(2);
+        release.countDown();
+        for (String id : ids) {
+            assertThat(awaitEnd(id)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+        }
+    }
+
+    /**
+     * Lock 5 s, extended every 2.5 s: the task runs more than two lock durations, yet no other worker can
+     * take it, its lock expiry keeps moving, and the endpoint runs exactly once.
+     */
+    @Test
+    void locksOfLongTasksAreExtendedSoNoOtherWorkerTakesThem() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger invocations = new AtomicInteger();
+        restartWithOneBlockingSlot(new BlockingEndpoint(release, running, invocations),
+                new DispatchSettings("test-worker", 10, Duration.ofSeconds(5), Duration.ofSeconds(60), 2, Duration.ZERO,
+                        Duration.ofSeconds(30)));
+        deploy(Bpmn.createExecutableProcess("long").camundaHistoryTimeToLive(1)
+                .startEvent().serviceTask("hold").camundaExternalTask("hold").endEvent().done());
+        String id = start("long");
+        awaitCondition(() -> running.get() == 1);
+        java.util.Date firstExpiry = engine.getExternalTaskService().createExternalTaskQuery().processInstanceId(id)
+                .singleResult().getLockExpirationTime();
+
+        Thread.sleep(12_000); // the lock taken at fetch has long expired
+
+        var task = engine.getExternalTaskService().createExternalTaskQuery().processInstanceId(id).singleResult();
+        assertThat(task.getWorkerId()).isEqualTo("test-worker");
+        assertThat(task.getLockExpirationTime()).as("extended while the task runs").isAfter(firstExpiry);
+        assertThat(engine.getExternalTaskService().fetchAndLock(10, "intruder").topic("hold", 60_000).execute())
+                .as("no other worker can take a task whose lock is kept alive").isEmpty();
+
+        release.countDown();
+        assertThat(awaitEnd(id)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+        assertThat(invocations).as("the endpoint ran once").hasValue(1);
+    }
+
+    /** Replaces the dispatcher with one whose only pool runs {@code endpoint}, one task at a time. */
+    private void restartWithOneBlockingSlot(Endpoint endpoint, DispatchSettings settings) throws Exception {
+        dispatcher.stop(Duration.ofSeconds(5));
+        EndpointRegistry endpoints = new EndpointRegistry().register(endpoint);
         TaskExecutor pipeline = new PipelineBuilder(endpoints).build();
         String oneAtATime = """
                 pde_manager:
@@ -136,25 +189,8 @@ class ExternalTaskDispatcherTest {
                 """;
         PdeAllocator allocator = PdeAllocator.from(PdeManagerConfigLoader.load(
                 new ByteArrayInputStream(oneAtATime.getBytes(StandardCharsets.UTF_8)), name -> null));
-        dispatcher = new ExternalTaskDispatcher(engine.getExternalTaskService(),
-                new DispatchSettings("test-worker", 10, Duration.ofSeconds(30), Duration.ofSeconds(30), 2, Duration.ZERO,
-                        Duration.ofMillis(200)),
-                DispatchLanes.from(allocator, endpoints, pool -> pipeline), signal);
+        dispatcher = new ExternalTaskDispatcher(engine.getExternalTaskService(), settings, DispatchLanes.from(allocator, endpoints, pool -> pipeline), signal);
         dispatcher.start();
-        deploy(Bpmn.createExecutableProcess("blocks").camundaHistoryTimeToLive(1)
-                .startEvent().serviceTask("hold").camundaExternalTask("hold").endEvent().done());
-
-        List<String> ids = List.of(start("blocks"), start("blocks"), start("blocks"));
-        awaitCondition(() -> running.get() == 1);
-        Thread.sleep(500); // several fetch rounds pass while the only permit is held
-
-        assertThat(engine.getExternalTaskService().createExternalTaskQuery().locked().count()).isEqualTo(1);
-        assertThat(engine.getExternalTaskService().createExternalTaskQuery().notLocked().count())
-                .as("the others wait in the engine, not in a queue of ours").isEqualTo(2);
-        release.countDown();
-        for (String id : ids) {
-            assertThat(awaitEnd(id)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
-        }
     }
 
     private String start(String key) {
@@ -210,9 +246,16 @@ class ExternalTaskDispatcherTest {
         private final CountDownLatch release;
         private final AtomicInteger running;
 
+        private final AtomicInteger invocations;
+
         BlockingEndpoint(CountDownLatch release, AtomicInteger running) {
+            this(release, running, new AtomicInteger());
+        }
+
+        BlockingEndpoint(CountDownLatch release, AtomicInteger running, AtomicInteger invocations) {
             this.release = release;
             this.running = running;
+            this.invocations = invocations;
         }
 
         @Override
@@ -233,6 +276,7 @@ class ExternalTaskDispatcherTest {
 
         @Override
         public InvokeResponse invoke(InvokeRequest request, Deadline deadline) throws EndpointException {
+            invocations.incrementAndGet();
             running.incrementAndGet();
             try {
                 release.await();

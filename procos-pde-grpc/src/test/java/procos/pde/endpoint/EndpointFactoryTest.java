@@ -18,6 +18,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import procos.pde.endpoint.files.FilesEndpoint;
 import procos.pde.endpoint.http.HttpEndpoint;
+import procos.pde.endpoint.llm.LlmEndpoint;
+import procos.pde.endpoint.llm.LlmProvider;
+import procos.pde.endpoint.mail.MailEndpoint;
+import procos.pde.endpoint.mail.MailSettings;
+import procos.pde.endpoint.subpde.SubPdeEndpoint;
+import procos.pde.meta.MetaEndpoint;
 import procos.pde.pool.EndpointConfig;
 import procos.pde.pool.EndpointKind;
 import procos.pde.pool.PdeManagerConfig;
@@ -77,7 +83,64 @@ class EndpointFactoryTest {
     }
 
     @Test
-    void theExamplesHttpAndFilesEndpointsCanBeBuilt() throws Exception {
+    void llmAndMailEndpointsAreBuiltFromTheConfiguration() throws Exception {
+        PdeManagerConfig config = load("""
+                pde_manager:
+                  node_id: test-node
+                  pools:
+                    - type: general_purpose
+                      instances: 1
+                      max_concurrent_tasks: 2
+                      endpoints: [gpt, local, unset, mailer]
+                  endpoints:
+                    - id: gpt
+                      kind: llm
+                      timeout: PT20S
+                      settings:
+                        provider: openai
+                        base_url: https://llm.example.com/v1
+                        model: gpt-4o-mini
+                        api_key: ${LLM_KEY}
+                        task_types: summarize
+                    - id: local
+                      kind: llm
+                      settings:
+                        provider: ollama
+                        base_url: http://127.0.0.1:11434
+                        model: llama3.2
+                    - id: unset
+                      kind: llm
+                      settings:
+                        provider: openai
+                        base_url: ${NO_SUCH_URL:}
+                    - id: mailer
+                      kind: mail
+                      settings:
+                        host: smtp.example.com
+                        from: procos@example.com
+                        username: procos
+                        password: ${SMTP_PASSWORD}
+                        allowed_recipient_domains: example.com
+                        max_recipients: 5
+                """, Map.of("LLM_KEY", "sk-factory", "SMTP_PASSWORD", "pw-factory"));
+
+        EndpointRegistry registry = EndpointFactory.registryFor(config);
+
+        LlmEndpoint gpt = (LlmEndpoint) registry.get("gpt").orElseThrow();
+        assertThat(gpt.settings().apiKey()).contains("sk-factory");
+        assertThat(gpt.settings().timeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(((LlmEndpoint) registry.get("local").orElseThrow()).settings().provider()).isEqualTo(LlmProvider.OLLAMA);
+        assertThat(((LlmEndpoint) registry.get("unset").orElseThrow()).settings().configured()).isFalse();
+        MailEndpoint mailer = (MailEndpoint) registry.get("mailer").orElseThrow();
+        assertThat(mailer.settings().port()).isEqualTo(587);
+        assertThat(mailer.settings().tls()).isEqualTo(MailSettings.Tls.STARTTLS);
+        assertThat(mailer.settings().maxRecipients()).isEqualTo(5);
+        assertThat(registry.taskTypes()).containsExactly("llm.chat", "mail.send", "summarize");
+        assertThat(String.join("\n", log.lines())).doesNotContain("sk-factory").doesNotContain("pw-factory");
+    }
+
+    @Test
+    void theExamplesEndpointsOfAvailableKindsCanBeBuilt() throws Exception {
         PdeManagerConfig example;
         try (InputStream in = EndpointFactoryTest.class.getResourceAsStream(EXAMPLE)) {
             example = PdeManagerConfigLoader.load(in, EXAMPLE, Map.of(
@@ -87,16 +150,20 @@ class EndpointFactoryTest {
 
         assertThat(EndpointFactory.create(example.endpoint("http-default").orElseThrow())).isInstanceOf(HttpEndpoint.class);
         assertThat(EndpointFactory.create(example.endpoint("files-work").orElseThrow())).isInstanceOf(FilesEndpoint.class);
+        assertThat(EndpointFactory.create(example.endpoint("openai-gpt").orElseThrow())).isInstanceOf(LlmEndpoint.class);
+        assertThat(EndpointFactory.create(example.endpoint("local-llama").orElseThrow())).isInstanceOf(LlmEndpoint.class);
+        assertThat(EndpointFactory.create(example.endpoint("mail-out").orElseThrow())).isInstanceOf(MailEndpoint.class);
         assertThat(temp.resolve("files")).isDirectory();
+        try (RemoteEndpoint remote = (RemoteEndpoint) EndpointFactory.create(example.endpoint("summarizer-py").orElseThrow())) {
+            assertThat(remote.id()).isEqualTo("summarizer-py");
+        }
         IllegalArgumentException refused = catchThrowableOfType(IllegalArgumentException.class,
                 () -> EndpointFactory.registryFor(example));
         assertThat(refused.getMessage())
-                .contains("endpoint 'openai-gpt': kind 'llm' is not available")
-                .contains("endpoint 'summarizer-py': kind 'remote'")
-                .contains("endpoint 'mail-out': kind 'mail'")
                 .contains("endpoint 'erp-db': kind 'jdbc'")
-                .doesNotContain("http-default").doesNotContain("files-work")
-                .contains("available: builtin 'noop', http, files");
+                .doesNotContain("http-default").doesNotContain("files-work").doesNotContain("summarizer-py")
+                .doesNotContain("openai-gpt").doesNotContain("local-llama").doesNotContain("mail-out")
+                .contains("available: builtin 'noop', remote, pde, http, files, llm, mail");
     }
 
     @Test
@@ -105,6 +172,8 @@ class EndpointFactoryTest {
                 endpoint("web", EndpointKind.HTTP, Map.of()),
                 endpoint("web2", EndpointKind.HTTP, Map.of("allowed_hosts", "a.example", "max_response_bytes", "lots")),
                 endpoint("work", EndpointKind.FILES, Map.of()),
+                endpoint("model", EndpointKind.LLM, Map.of("provider", "openai", "base_url", "http://h/v1")),
+                endpoint("mailer", EndpointKind.MAIL, Map.of("host", "smtp.example.com", "from", "a@example.com")),
                 endpoint("other", EndpointKind.BUILTIN, Map.of())), List.of(), List.of(),
                 List.of());
 
@@ -113,7 +182,19 @@ class EndpointFactoryTest {
                 .hasMessageContaining("endpoint 'web': setting 'allowed_hosts' is required")
                 .hasMessageContaining("endpoint 'web2': setting 'max_response_bytes' must be a whole number")
                 .hasMessageContaining("endpoint 'work': setting 'root' is required")
+                .hasMessageContaining("endpoint 'model': setting 'model' is required")
+                .hasMessageContaining("endpoint 'mailer': setting 'allowed_recipient_domains' is required")
                 .hasMessageContaining("endpoint 'other': there is no builtin endpoint of that id");
+    }
+
+    @Test
+    void aRemoteEndpointWithSettingsIsRefusedByName() {
+        EndpointConfig config = new EndpointConfig("py", EndpointKind.REMOTE, Optional.of("localhost:50071"),
+                Optional.empty(), Optional.empty(), Map.of("tls", "true"));
+
+        assertThatThrownBy(() -> EndpointFactory.create(config))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("endpoint 'py': setting 'tls' is not a setting of remote endpoints");
     }
 
     @Test
@@ -124,6 +205,30 @@ class EndpointFactoryTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("endpoint 'work': setting 'root'")
                 .hasMessageContaining("is not a usable directory");
+    }
+
+    @Test
+    void aMetaPoolGetsTheMetaEndpointSendingSubTasksToItsPdeEndpoints() throws Exception {
+        PdeManagerConfig config = load("""
+                pde_manager:
+                  node_id: test-node
+                  pools:
+                    - type: meta
+                      instances: 1
+                      max_concurrent_tasks: 2
+                      endpoints: [workers]
+                      task_types: [meta.run]
+                  endpoints:
+                    - id: workers
+                      kind: pde
+                      address: localhost:1
+                """, Map.of());
+
+        EndpointRegistry registry = EndpointFactory.registryFor(config);
+
+        assertThat(registry.get("workers")).get().isInstanceOf(SubPdeEndpoint.class);
+        assertThat(registry.capableOf("meta.run")).extracting(Endpoint::id).containsExactly(MetaEndpoint.ID);
+        registry.all().stream().filter(SubPdeEndpoint.class::isInstance).forEach(e -> ((SubPdeEndpoint) e).close());
     }
 
     private static EndpointConfig endpoint(String id, EndpointKind kind, Map<String, String> settings) {

@@ -13,7 +13,7 @@ import procos.pde.pool.EndpointKind;
 
 class EndpointSettingsTest {
 
-    private static final Set<String> KNOWN = Set.of("name", "flag", "size", "wait");
+    private static final Set<String> KNOWN = Set.of("name", "flag", "size", "wait", "port", "ratio", "items", "mode");
 
     @Test
     void valuesAreReadTypedAndBlanksCountAsAbsent() {
@@ -42,7 +42,32 @@ class EndpointSettingsTest {
                 .hasMessageStartingWith("endpoint 'e1': setting 'wait' must be longer than zero");
         assertThatThrownBy(() -> settings(Map.of("colour", "red")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("endpoint 'e1': setting 'colour' is not a setting of http endpoints (known: flag, name, size, wait)");
+                .hasMessage("endpoint 'e1': setting 'colour' is not a setting of http endpoints (known: flag, items, mode, name, port, ratio, size, wait)");
+    }
+
+    @Test
+    void numbersListsAndChoicesAreReadTyped() {
+        EndpointSettings settings = settings(Map.of("port", "587", "ratio", "0.25", "items", " a, ,b ,", "mode", "SSL"));
+
+        assertThat(settings.whole("port", 25, 1, 65_535)).isEqualTo(587);
+        assertThat(settings.whole("size", 25, 1, 65_535)).isEqualTo(25);
+        assertThat(settings.decimal("ratio", 0, 1)).hasValue(0.25);
+        assertThat(settings.decimal("size", 0, 1)).isEmpty();
+        assertThat(settings.list("items")).containsExactly("a", "b");
+        assertThat(settings.list("name")).isEmpty();
+        assertThat(settings.choice("mode", Set.of("ssl", "none"), "a hint")).isEqualTo("ssl");
+    }
+
+    @Test
+    void badNumbersAndChoicesAreRefusedNamingEndpointAndSetting() {
+        assertThatThrownBy(() -> settings(Map.of("port", "70000")).whole("port", 25, 1, 65_535))
+                .hasMessage("endpoint 'e1': setting 'port' must be between 1 and 65535, got 70000");
+        assertThatThrownBy(() -> settings(Map.of("port", "x")).whole("port", 25, 1, 65_535))
+                .hasMessage("endpoint 'e1': setting 'port' must be a whole number, got 'x'");
+        assertThatThrownBy(() -> settings(Map.of("ratio", "NaN")).decimal("ratio", 0, 1))
+                .hasMessage("endpoint 'e1': setting 'ratio' must be between 0.0 and 1.0, got NaN");
+        assertThatThrownBy(() -> settings(Map.of("mode", "tls")).choice("mode", Set.of("ssl", "none"), "a hint"))
+                .hasMessage("endpoint 'e1': setting 'mode' must be one of none, ssl, got 'tls'");
     }
 
     private static EndpointSettings settings(Map<String, String> values) {

@@ -49,4 +49,17 @@ class InvokeInputsTest {
         assertThat(catchThrowableOfType(EndpointException.class, () -> inputs.bool("s", false)).code())
                 .isEqualTo("INVALID_INPUT");
     }
+
+    @Test
+    void decimalsAreReadAsNumbersOrTextAndCheckedAgainstTheirRange() throws EndpointException {
+        InvokeInputs numbers = InvokeInputs.of(struct("{\"t\":0.7,\"u\":\" 1.5 \",\"hot\":3,\"word\":\"warm\"}"));
+
+        assertThat(numbers.decimal("t", 0, 2)).hasValue(0.7);
+        assertThat(numbers.decimal("u", 0, 2)).hasValue(1.5);
+        assertThat(numbers.decimal("missing", 0, 2)).isEmpty();
+        assertThat(catchThrowableOfType(EndpointException.class, () -> numbers.decimal("hot", 0, 2)).getMessage())
+                .isEqualTo("input 'hot' must be between 0.0 and 2.0");
+        assertThat(catchThrowableOfType(EndpointException.class, () -> numbers.decimal("word", 0, 2)).getMessage())
+                .isEqualTo("input 'word' must be a number");
+    }
 }

@@ -21,13 +21,13 @@ import procos.pde.v1.PdeServiceGrpc;
  * block inside the executor, which on a direct executor would block the client thread too and
  * keep its deadline from ever firing.
  */
-final class InProcessPde implements AutoCloseable {
+public final class InProcessPde implements AutoCloseable {
 
     final String name = InProcessServerBuilder.generateName();
-    final PdeGrpcServer server;
+    public final PdeGrpcServer server;
     private final List<ManagedChannel> channels = new ArrayList<>();
 
-    InProcessPde(TaskExecutor executor, Supplier<PdeDescription> description, PdeServerOptions options) {
+    public InProcessPde(TaskExecutor executor, Supplier<PdeDescription> description, PdeServerOptions options) {
         server = new PdeGrpcServer(InProcessServerBuilder.forName(name), executor, description, options);
         try {
             server.start();
@@ -36,12 +36,12 @@ final class InProcessPde implements AutoCloseable {
         }
     }
 
-    InProcessPde(TaskExecutor executor, PdeServerOptions options) {
+    public InProcessPde(TaskExecutor executor, PdeServerOptions options) {
         this(executor, () -> PdeDescription.newBuilder().setPdeId("pde-test").build(), options);
     }
 
     /** A new channel to this server, closed with it. */
-    ManagedChannel channel() {
+    public ManagedChannel channel() {
         ManagedChannel channel = InProcessChannelBuilder.forName(name).directExecutor().build();
         channels.add(channel);
         return channel;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.CallOptions;
+import io.grpc.ClientCall;
+import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -12,6 +14,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,14 +43,36 @@ class MalformedRequestTest {
 
         assertThatThrownBy(() -> ClientCalls.blockingUnaryCall(pde.channel(), rawExecute, CallOptions.DEFAULT, garbage))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-                    // grpc-java parses the request before any service or interceptor code runs and reports a
-                    // parse failure as UNKNOWN; what matters here is that nothing ran and nothing broke.
-                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNKNOWN);
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(e.getStatus().getDescription())
+                            .contains("procos.pde.v1.PdeService/Execute", "procos.pde.v1.TaskRequest");
                 });
         assertThat(executed).hasValue(0);
 
         TaskResult stillServing = pde.blockingStub().execute(Tasks.request("after-garbage"));
         assertThat(stillServing.getTaskId()).isEqualTo("after-garbage");
+    }
+
+    @Test
+    void garbageOnTheStreamEndsItWithInvalidArgumentAndTheServerKeepsServing() {
+        MethodDescriptor<byte[], byte[]> rawStream = PdeServiceGrpc.getExecuteStreamMethod().toBuilder(new RawBytes(), new RawBytes()).build();
+        ClientCall<byte[], byte[]> call = pde.channel().newCall(rawStream, CallOptions.DEFAULT);
+        CompletableFuture<Status> closed = new CompletableFuture<>();
+        call.start(new ClientCall.Listener<>() {
+            @Override
+            public void onClose(Status status, Metadata trailers) {
+                closed.complete(status);
+            }
+        }, new Metadata());
+        call.request(1);
+        call.sendMessage(new byte[] {0x0A, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF});
+
+        Status status = closed.orTimeout(10, TimeUnit.SECONDS).join();
+        assertThat(status.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(status.getDescription()).contains("ExecuteStream", "procos.pde.v1.TaskRequest");
+        assertThat(executed).hasValue(0);
+        assertThat(pde.blockingStub().execute(Tasks.request("after-stream-garbage")).getTaskId())
+                .isEqualTo("after-stream-garbage");
     }
 
     /** Sends and receives bytes as they are, so the test can put anything on the wire. */

@@ -104,6 +104,45 @@ class PdeGrpcServerTest {
     }
 
     @Test
+    void reflectionDescribesThePdeServiceSoClientsCanBuildCallsFromIt() throws Exception {
+        pde = new InProcessPde(Tasks::succeeded, PdeServerOptions.dev());
+        CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
+        StreamObserver<ServerReflectionRequest> requests = ServerReflectionGrpc.newStub(pde.channel())
+                .withDeadlineAfter(5, TimeUnit.SECONDS)
+                .serverReflectionInfo(new StreamObserver<>() {
+                    @Override
+                    public void onNext(ServerReflectionResponse value) {
+                        answer.complete(value);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        answer.completeExceptionally(t);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                    }
+                });
+
+        requests.onNext(ServerReflectionRequest.newBuilder().setFileContainingSymbol("procos.pde.v1.PdeService").build());
+        requests.onCompleted();
+
+        ServerReflectionResponse response = answer.get(5, TimeUnit.SECONDS);
+        assertThat(response.hasErrorResponse()).as("error: %s", response.getErrorResponse()).isFalse();
+        List<String> files = response.getFileDescriptorResponse().getFileDescriptorProtoList().stream()
+                .map(bytes -> {
+                    try {
+                        return com.google.protobuf.DescriptorProtos.FileDescriptorProto.parseFrom(bytes).getName();
+                    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                        throw new AssertionError(e);
+                    }
+                })
+                .toList();
+        assertThat(files).contains("procos/pde/v1/pde_service.proto");
+    }
+
+    @Test
     void optionsWithoutTokenOutsideDevModeAreRefusedWithAClearMessage() {
         assertThatThrownBy(() -> PdeServerOptions.secured(null))
                 .isInstanceOf(IllegalArgumentException.class)

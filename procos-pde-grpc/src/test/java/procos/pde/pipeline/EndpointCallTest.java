@@ -151,4 +151,44 @@ class EndpointCallTest {
         assertThat(stillInterrupted).isTrue();
         assertThat(endpoint.interrupted.await(10, TimeUnit.SECONDS)).isTrue();
     }
+
+    @Test
+    void inlineEndpointRunsOnTheCallersThreadWithoutTheExecutor() throws EndpointException {
+        executor.shutdownNow();
+        AtomicReference<Thread> ranOn = new AtomicReference<>();
+        ScriptedEndpoint endpoint = ScriptedEndpoint.of("inline", "echo").inline().then((req, deadline) -> {
+            ranOn.set(Thread.currentThread());
+            return ok(struct("answer", 1), 1.0);
+        });
+
+        assertThat(call.invoke(endpoint, request, in(30, TimeUnit.SECONDS)).getOutputs())
+                .isEqualTo(struct("answer", 1));
+        assertThat(ranOn.get()).as("called on the task's thread, though the executor is shut down")
+                .isSameAs(Thread.currentThread());
+    }
+
+    @Test
+    void inlineEndpointFailureIsReportedLikeAnyOther() {
+        ScriptedEndpoint endpoint = ScriptedEndpoint.of("inline", "echo").inline()
+                .then((req, deadline) -> { throw new IllegalStateException("boom"); });
+
+        assertThatThrownBy(() -> call.invoke(endpoint, request, in(30, TimeUnit.SECONDS)))
+                .isInstanceOfSatisfying(EndpointException.class, e -> {
+                    assertThat(e.code()).isEqualTo("INTERNAL");
+                    assertThat(e.retryable()).isTrue();
+                    assertThat(e.getMessage()).contains("inline", "boom");
+                });
+    }
+
+    @Test
+    void inlineEndpointIsNotCalledForACancelledCaller() {
+        ScriptedEndpoint endpoint = ScriptedEndpoint.of("inline", "echo").inline()
+                .then((req, deadline) -> ok(struct("answer", 1), 1.0));
+        io.grpc.Context.CancellableContext cancelled = io.grpc.Context.current().withCancellation();
+        cancelled.cancel(null);
+
+        assertThatThrownBy(() -> cancelled.call(() -> call.invoke(endpoint, request, in(30, TimeUnit.SECONDS))))
+                .isInstanceOfSatisfying(EndpointException.class, e -> assertThat(e.code()).isEqualTo(EndpointCall.CANCELLED));
+        assertThat(endpoint.requests()).isEmpty();
+    }
 }

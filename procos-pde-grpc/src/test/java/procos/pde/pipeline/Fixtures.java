@@ -15,8 +15,8 @@ import procos.pde.v1.Mode;
 import procos.pde.v1.TaskRequest;
 import procos.pde.v1.TaskSpec;
 
-/** Builders shared by the pipeline tests. */
-final class Fixtures {
+/** Builders shared by the pipeline and routing tests. */
+public final class Fixtures {
 
     static final String PDE_ID = "pde-test";
 
@@ -24,7 +24,7 @@ final class Fixtures {
     }
 
     /** A Struct from key/value pairs; values may be String, Number, Boolean, Struct, List or null. */
-    static Struct struct(Object... keyValues) {
+    public static Struct struct(Object... keyValues) {
         if (keyValues.length % 2 != 0) {
             throw new IllegalArgumentException("key/value pairs expected");
         }
@@ -59,11 +59,11 @@ final class Fixtures {
         throw new IllegalArgumentException("unsupported value " + value);
     }
 
-    static TaskSpec.Builder spec(String taskId, String taskType) {
+    public static TaskSpec.Builder spec(String taskId, String taskType) {
         return TaskSpec.newBuilder().setTaskId(taskId).setTaskType(taskType);
     }
 
-    static TaskRequest request(TaskSpec.Builder spec) {
+    public static TaskRequest request(TaskSpec.Builder spec) {
         return TaskRequest.newBuilder().setSpec(spec).build();
     }
 
@@ -95,11 +95,11 @@ final class Fixtures {
         return new TaskContext(built, mode, deadline, System.nanoTime(), PDE_ID);
     }
 
-    static InvokeResponse ok(Struct outputs) {
+    public static InvokeResponse ok(Struct outputs) {
         return InvokeResponse.newBuilder().setOutputs(outputs).build();
     }
 
-    static InvokeResponse ok(Struct outputs, double confidence) {
+    public static InvokeResponse ok(Struct outputs, double confidence) {
         return InvokeResponse.newBuilder().setOutputs(outputs).setConfidence(confidence).build();
     }
 

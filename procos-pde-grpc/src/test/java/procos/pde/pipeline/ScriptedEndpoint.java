@@ -23,11 +23,12 @@ import procos.pde.v1.Mode;
  * {@link EndpointException}, throw a runtime exception, or block until interrupted); when the script
  * is used up it repeats the {@code otherwise} step, or fails loudly if there is none. It records every
  * request it received and counts its invoke and health calls. Health and capabilities are configurable.
+ * Public so the routing tests drive the same endpoints through the pipeline.
  */
-final class ScriptedEndpoint implements Endpoint {
+public final class ScriptedEndpoint implements Endpoint {
 
     @FunctionalInterface
-    interface Step {
+    public interface Step {
         InvokeResponse run(InvokeRequest request, Deadline deadline) throws EndpointException;
     }
 
@@ -39,7 +40,9 @@ final class ScriptedEndpoint implements Endpoint {
     private final AtomicInteger healthChecks = new AtomicInteger();
     private volatile EndpointHealth health = EndpointHealth.newBuilder().setState(HealthState.HEALTHY).build();
     private volatile RuntimeException healthFailure;
+    private volatile boolean healthHangs;
     private Step otherwise;
+    private boolean inline;
 
     /** Counted down when a blocking step starts, i.e. the endpoint is now busy. */
     final CountDownLatch blocked = new CountDownLatch(1);
@@ -58,46 +61,63 @@ final class ScriptedEndpoint implements Endpoint {
     }
 
     /** A healthy endpoint capable of {@code taskTypes}, with an empty script. */
-    static ScriptedEndpoint of(String id, String... taskTypes) {
+    public static ScriptedEndpoint of(String id, String... taskTypes) {
         return new ScriptedEndpoint(id, List.of(taskTypes));
+    }
+
+    /** Declares the endpoint {@link Endpoint#runsInline() inline}: the pipeline calls it on the task's thread. */
+    ScriptedEndpoint inline() {
+        this.inline = true;
+        return this;
+    }
+
+    @Override
+    public boolean runsInline() {
+        return inline;
     }
 
     // ---- health ---------------------------------------------------------------------------
 
-    ScriptedEndpoint health(HealthState state, String message) {
+    public ScriptedEndpoint health(HealthState state, String message) {
         this.health = EndpointHealth.newBuilder().setState(state).setMessage(message).build();
         return this;
     }
 
-    ScriptedEndpoint degraded() {
+    public ScriptedEndpoint degraded() {
         return health(HealthState.DEGRADED, "slow");
     }
 
-    ScriptedEndpoint unhealthy(String message) {
+    public ScriptedEndpoint unhealthy(String message) {
         return health(HealthState.UNHEALTHY, message);
     }
 
-    ScriptedEndpoint healthFailsWith(RuntimeException failure) {
+    public ScriptedEndpoint healthFailsWith(RuntimeException failure) {
         this.healthFailure = failure;
         return this;
     }
 
-    int healthChecks() {
+    /** Health checks block until interrupted, as a remote endpoint that stopped answering would. */
+    public ScriptedEndpoint healthHangs() {
+        this.healthHangs = true;
+        return this;
+    }
+
+    public int healthChecks() {
         return healthChecks.get();
     }
 
     // ---- script ---------------------------------------------------------------------------
 
-    synchronized ScriptedEndpoint then(Step step) {
+    public synchronized ScriptedEndpoint then(Step step) {
         script.add(step);
         return this;
     }
 
-    ScriptedEndpoint thenRespond(InvokeResponse response) {
+    public ScriptedEndpoint thenRespond(InvokeResponse response) {
         return then((request, deadline) -> response);
     }
 
-    ScriptedEndpoint thenFail(String code, boolean retryable) {
+    public ScriptedEndpoint thenFail(String code, boolean retryable) {
         return then((request, deadline) -> {
             throw new EndpointException(code, id + " scripted " + code, retryable);
         });
@@ -114,16 +134,16 @@ final class ScriptedEndpoint implements Endpoint {
         return then(this::block);
     }
 
-    synchronized ScriptedEndpoint otherwise(Step step) {
+    public synchronized ScriptedEndpoint otherwise(Step step) {
         this.otherwise = step;
         return this;
     }
 
-    ScriptedEndpoint otherwiseRespond(InvokeResponse response) {
+    public ScriptedEndpoint otherwiseRespond(InvokeResponse response) {
         return otherwise((request, deadline) -> response);
     }
 
-    ScriptedEndpoint otherwiseFail(String code, boolean retryable) {
+    public ScriptedEndpoint otherwiseFail(String code, boolean retryable) {
         return otherwise((request, deadline) -> {
             throw new EndpointException(code, id + " scripted " + code, retryable);
         });
@@ -133,7 +153,7 @@ final class ScriptedEndpoint implements Endpoint {
         return otherwise(this::block);
     }
 
-    synchronized int calls() {
+    public synchronized int calls() {
         return requests.size();
     }
 
@@ -164,6 +184,14 @@ final class ScriptedEndpoint implements Endpoint {
     @Override
     public EndpointHealth health() {
         healthChecks.incrementAndGet();
+        if (healthHangs) {
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException(id + " health check interrupted");
+        }
         RuntimeException failure = healthFailure;
         if (failure != null) {
             throw failure;

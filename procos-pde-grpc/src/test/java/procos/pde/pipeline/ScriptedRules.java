@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@link TaskRules} configured per test: required inputs and outputs, cacheable types, routing. */
-final class ScriptedRules implements TaskRules {
+public final class ScriptedRules implements TaskRules {
 
     private final Map<String, Set<String>> requiredInputs = new HashMap<>();
     private final Map<String, Set<String>> requiredOutputs = new HashMap<>();
@@ -29,7 +29,7 @@ final class ScriptedRules implements TaskRules {
         return this;
     }
 
-    ScriptedRules route(String taskType, String... endpointIds) {
+    public ScriptedRules route(String taskType, String... endpointIds) {
         routing.put(taskType, List.of(endpointIds));
         return this;
     }

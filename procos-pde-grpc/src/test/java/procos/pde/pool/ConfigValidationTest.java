@@ -273,7 +273,7 @@ class ConfigValidationTest {
                 "pde_manager.pools[0].max_concurent_tasks: unknown key (allowed here: type, instances,"
                         + " max_concurrent_tasks, endpoints, task_types)",
                 "pde_manager.endpoints[1].adress: unknown key (allowed here: id, kind, address, token, timeout, settings)",
-                "pde_manager.pool: unknown key (allowed here: node_id, pools, endpoints, task_types, routing, nodes)",
+                "pde_manager.pool: unknown key (allowed here: node_id, pools, endpoints, task_types, routing, router, nodes)",
                 "extra: unknown key (allowed here: pde_manager)");
     }
 

@@ -48,7 +48,7 @@ class TaskTypeCatalogTest {
 
         TaskTypeCatalog fromConfig = TaskTypeCatalog.from(config);
 
-        assertThat(fromConfig.requiredInputs("mail.send")).containsExactly("to", "subject", "body");
+        assertThat(fromConfig.requiredInputs("mail.send")).containsExactly("to", "subject");
         assertThat(fromConfig.isDeterministic("summarize")).isFalse();
     }
 

@@ -20,7 +20,7 @@ import java.util.UUID;
  * link, which fails if the name exists, so an existing file is never replaced even by a writer
  * racing this one. The temporary file is removed whatever happens.
  */
-final class AtomicWriter {
+public final class AtomicWriter {
 
     static final String TEMP_PREFIX = ".procos-write-";
     static final String TEMP_SUFFIX = ".tmp";
@@ -32,7 +32,7 @@ final class AtomicWriter {
      * @param target where the content goes; its directory exists
      * @throws FileAlreadyExistsException if {@code overwrite} is false and {@code target} exists
      */
-    static void write(Path target, byte[] content, boolean overwrite) throws IOException {
+    public static void write(Path target, byte[] content, boolean overwrite) throws IOException {
         // Not Files.createTempFile: it makes the file owner-only, and the file keeps that mode once moved.
         Path temp = Files.createFile(target.resolveSibling(TEMP_PREFIX + UUID.randomUUID() + TEMP_SUFFIX));
         try {

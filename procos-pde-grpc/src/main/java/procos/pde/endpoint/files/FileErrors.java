@@ -3,6 +3,7 @@ package procos.pde.endpoint.files;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import procos.pde.endpoint.EndpointException;
+import procos.pde.endpoint.QuotedInput;
 
 /**
  * The error codes of the files endpoint, in one place. Messages name the path as the task gave
@@ -49,15 +50,6 @@ final class FileErrors {
 
     /** The input path quoted, control characters escaped and long ones cut, safe for messages and logs. */
     static String show(String input) {
-        StringBuilder shown = new StringBuilder("'");
-        for (int i = 0; i < input.length() && i < MAX_SHOWN; i++) {
-            char c = input.charAt(i);
-            if (Character.isISOControl(c)) {
-                shown.append(String.format("\\u%04x", (int) c));
-            } else {
-                shown.append(c);
-            }
-        }
-        return shown.append(input.length() > MAX_SHOWN ? "…'" : "'").toString();
+        return QuotedInput.of(input, MAX_SHOWN);
     }
 }

@@ -1,11 +1,9 @@
 package procos.pde.endpoint.files;
 
 import com.google.protobuf.Struct;
-import com.google.protobuf.Timestamp;
 import com.google.protobuf.Value;
 import io.grpc.Deadline;
 import java.nio.file.Files;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +12,8 @@ import procos.logging.LogLevel;
 import procos.logging.StructuredLogger;
 import procos.pde.endpoint.Endpoint;
 import procos.pde.endpoint.EndpointException;
+import procos.pde.endpoint.HealthReports;
+import procos.pde.endpoint.InvocationLog;
 import procos.pde.endpoint.InvokeInputs;
 import procos.pde.pool.EndpointConfig;
 import procos.pde.v1.Capability;
@@ -88,13 +88,9 @@ public final class FilesEndpoint implements Endpoint {
     /** Healthy while the root is still a directory; a removed or unmounted root takes it out of routing. */
     @Override
     public EndpointHealth health() {
-        Instant now = Instant.now();
-        boolean usable = Files.isDirectory(settings.root());
-        return EndpointHealth.newBuilder()
-                .setState(usable ? HealthState.HEALTHY : HealthState.UNHEALTHY)
-                .setMessage(usable ? "" : "the sandbox root is no longer a directory")
-                .setCheckedAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
-                .build();
+        return Files.isDirectory(settings.root())
+                ? HealthReports.healthy()
+                : HealthReports.of(HealthState.UNHEALTHY, "the sandbox root is no longer a directory");
     }
 
     @Override
@@ -127,22 +123,11 @@ public final class FilesEndpoint implements Endpoint {
 
     private LogEvent log(LogLevel level, InvokeRequest request, String outcome, long started) {
         Value path = request.getInputs().getFieldsMap().get("path");
-        LogEvent event = LOG.at(level, "file_operation")
-                .correlationId(emptyToNull(request.getCorrelation().getCorrelationId()))
-                .processInstanceId(emptyToNull(request.getCorrelation().getProcessInstanceId()))
-                .peoId(emptyToNull(request.getCorrelation().getPeoId()))
-                .with("endpoint", id)
-                .with("operation", request.getTaskType())
-                .with("invocation_id", request.getInvocationId())
-                .with("task_id", request.getTaskId());
+        LogEvent event = InvocationLog.event(LOG, level, "file_operation", id, request);
         if (path != null && path.hasStringValue()) {
             event.with("path", FileErrors.show(path.getStringValue()));
         }
         return event.with("outcome", outcome).durationSince(started);
-    }
-
-    private static String emptyToNull(String value) {
-        return value.isEmpty() ? null : value;
     }
 
     private EndpointDescription description() {

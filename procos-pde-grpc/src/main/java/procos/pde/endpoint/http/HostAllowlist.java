@@ -3,11 +3,13 @@ package procos.pde.endpoint.http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import procos.pde.endpoint.EndpointSettings;
 
 /**
- * The hosts an HTTP endpoint may call. A task's URL comes from process data, which may come from
- * anyone, so without a list an endpoint inside the network would be a proxy to every internal
- * service; an empty list therefore allows nothing.
+ * The hosts an HTTP endpoint may call (and, read the same way, the recipient domains a mail
+ * endpoint may send to). A task's URL comes from process data, which may come from anyone, so
+ * without a list an endpoint inside the network would be a proxy to every internal service; an
+ * empty list therefore allows nothing.
  *
  * <p>Entries are exact host names or IP literals ({@code api.example.com}, {@code 127.0.0.1},
  * {@code [::1]}) or {@code *.suffix}, which matches any name below the suffix but not the suffix
@@ -37,6 +39,26 @@ public final class HostAllowlist {
      *
      * @throws IllegalArgumentException describing the first entry that is not a host or {@code *.suffix}
      */
+    /**
+     * The list in the required setting {@code name}, which must name at least one {@code noun}
+     * (host, domain).
+     *
+     * @throws IllegalArgumentException naming the endpoint and the setting
+     */
+    public static HostAllowlist fromSetting(EndpointSettings settings, String name, String noun, String hint) {
+        String value = settings.required(name, hint);
+        HostAllowlist allowlist;
+        try {
+            allowlist = parse(value);
+        } catch (IllegalArgumentException e) {
+            throw settings.invalid(name, e.getMessage());
+        }
+        if (allowlist.isEmpty()) {
+            throw settings.invalid(name, "lists no " + noun);
+        }
+        return allowlist;
+    }
+
     public static HostAllowlist parse(String commaSeparated) {
         List<String> exact = new ArrayList<>();
         List<String> suffixes = new ArrayList<>();

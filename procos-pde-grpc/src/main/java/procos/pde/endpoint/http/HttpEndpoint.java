@@ -1,24 +1,24 @@
 package procos.pde.endpoint.http;
 
-import com.google.protobuf.Timestamp;
 import io.grpc.Deadline;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import procos.logging.LogEvent;
 import procos.logging.LogLevel;
 import procos.logging.StructuredLogger;
 import procos.pde.endpoint.Endpoint;
 import procos.pde.endpoint.EndpointException;
+import procos.pde.endpoint.HealthReports;
+import procos.pde.endpoint.InvocationLog;
 import procos.pde.endpoint.InvokeInputs;
+import procos.pde.endpoint.TimeBudget;
 import procos.pde.pool.EndpointConfig;
 import procos.pde.v1.Capability;
 import procos.pde.v1.EndpointDescription;
 import procos.pde.v1.EndpointHealth;
 import procos.pde.v1.EndpointKind;
 import procos.pde.v1.EndpointLimits;
-import procos.pde.v1.HealthState;
 import procos.pde.v1.InvokeRequest;
 import procos.pde.v1.InvokeResponse;
 
@@ -91,10 +91,7 @@ public final class HttpEndpoint implements Endpoint {
     /** Always healthy: a client has nothing of its own to check, and each target may differ. */
     @Override
     public EndpointHealth health() {
-        Instant now = Instant.now();
-        return EndpointHealth.newBuilder().setState(HealthState.HEALTHY)
-                .setCheckedAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
-                .build();
+        return HealthReports.healthy();
     }
 
     @Override
@@ -126,22 +123,11 @@ public final class HttpEndpoint implements Endpoint {
     }
 
     private LogEvent log(LogLevel level, InvokeRequest request, HttpCall call, String outcome, long started) {
-        LogEvent event = LOG.at(level, "http_request")
-                .correlationId(emptyToNull(request.getCorrelation().getCorrelationId()))
-                .processInstanceId(emptyToNull(request.getCorrelation().getProcessInstanceId()))
-                .peoId(emptyToNull(request.getCorrelation().getPeoId()))
-                .with("endpoint", id)
-                .with("operation", request.getTaskType())
-                .with("invocation_id", request.getInvocationId())
-                .with("task_id", request.getTaskId());
+        LogEvent event = InvocationLog.event(LOG, level, "http_request", id, request);
         if (call != null) {
             event.with("method", call.method()).with("host", call.uri().getHost());
         }
         return event.with("outcome", outcome).durationSince(started);
-    }
-
-    private static String emptyToNull(String value) {
-        return value.isEmpty() ? null : value;
     }
 
     private static EndpointDescription describe(String id, HttpSettings settings) {

@@ -1,9 +1,7 @@
 package procos.pde.endpoint.http;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
-import com.google.protobuf.util.JsonFormat;
 import java.net.http.HttpHeaders;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import procos.pde.endpoint.JsonText;
 import procos.pde.v1.ErrorDetail;
 import procos.pde.v1.InvokeResponse;
 
@@ -36,7 +35,7 @@ final class HttpOutputs {
                 .putFields("headers", Value.newBuilder().setStructValue(headerStruct(headers)).build())
                 .putFields("body", Value.newBuilder().setStringValue(body).build());
         if (isJson(contentType)) {
-            json(body).ifPresent(json -> outputs.putFields("json", json));
+            JsonText.parse(body).ifPresent(json -> outputs.putFields("json", json));
         }
         InvokeResponse.Builder response = InvokeResponse.newBuilder().setOutputs(outputs);
         if (status >= 500 && status <= 599) {
@@ -96,17 +95,6 @@ final class HttpOutputs {
             }
         }
         return StandardCharsets.UTF_8;
-    }
-
-    /** The parsed body, or empty when it is not valid JSON (the text is still under {@code body}). */
-    private static Optional<Value> json(String body) {
-        Value.Builder value = Value.newBuilder();
-        try {
-            JsonFormat.parser().merge(body, value);
-            return Optional.of(value.build());
-        } catch (InvalidProtocolBufferException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     private static Value number(int value) {

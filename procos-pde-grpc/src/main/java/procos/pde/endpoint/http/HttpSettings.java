@@ -47,17 +47,8 @@ public record HttpSettings(HostAllowlist allowedHosts, long maxResponseBytes, Du
     public static HttpSettings from(EndpointConfig config) {
         EndpointSettings settings = EndpointSettings.of(config,
                 Set.of(ALLOWED_HOSTS, MAX_RESPONSE_BYTES, TIMEOUT, FOLLOW_REDIRECTS));
-        String hosts = settings.required(ALLOWED_HOSTS, "comma-separated hosts, exact or *.suffix; "
-                + "an http endpoint calls nothing that is not listed");
-        HostAllowlist allowlist;
-        try {
-            allowlist = HostAllowlist.parse(hosts);
-        } catch (IllegalArgumentException e) {
-            throw settings.invalid(ALLOWED_HOSTS, e.getMessage());
-        }
-        if (allowlist.isEmpty()) {
-            throw settings.invalid(ALLOWED_HOSTS, "lists no host");
-        }
+        HostAllowlist allowlist = HostAllowlist.fromSetting(settings, ALLOWED_HOSTS, "host",
+                "comma-separated hosts, exact or *.suffix; an http endpoint calls nothing that is not listed");
         return new HttpSettings(allowlist,
                 settings.bytes(MAX_RESPONSE_BYTES, DEFAULT_MAX_RESPONSE_BYTES, MAX_RESPONSE_BYTES_LIMIT),
                 settings.duration(TIMEOUT).or(config::timeout).orElse(DEFAULT_TIMEOUT),

@@ -11,8 +11,6 @@ import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import io.grpc.Deadline;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,7 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import procos.pde.endpoint.CapturedLog;
+import procos.pde.endpoint.ClosedPort;
 import procos.pde.endpoint.EndpointException;
+import procos.pde.endpoint.TestServer;
 import procos.pde.pool.EndpointConfig;
 import procos.pde.v1.EndpointKind;
 import procos.pde.v1.HealthState;
@@ -376,10 +376,7 @@ class HttpEndpointTest {
 
     @Test
     void aRefusedConnectionIsRetryableUnavailable() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = ClosedPort.find();
 
         EndpointException refused = failure(endpoint("127.0.0.1"),
                 request(HttpEndpoint.GET, "{\"url\":\"http://127.0.0.1:" + closedPort + "/\"}"));

@@ -1,4 +1,4 @@
-package procos.pde.endpoint.http;
+package procos.pde.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

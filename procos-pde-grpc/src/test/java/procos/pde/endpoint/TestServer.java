@@ -1,4 +1,4 @@
-package procos.pde.endpoint.http;
+package procos.pde.endpoint;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -20,13 +20,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server on 127.0.0.1 and a free port (the JDK's own), recording what it received, so
- * the endpoint is tested against real sockets, real chunking and real timeouts.
+ * endpoints are tested against real sockets, real chunking and real timeouts: the HTTP endpoint
+ * against arbitrary routes, the LLM endpoint against a fake model server speaking a provider's API.
  */
-final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable {
 
     /** One request as the server saw it. */
-    record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .findFirst().map(e -> e.getValue().get(0)).orElse(null);
         }
@@ -39,21 +40,21 @@ final class TestServer implements AutoCloseable {
     /** Released at close, so handlers that never answer do not outlive the test. */
     private final CountDownLatch closing = new CountDownLatch(1);
 
-    TestServer() throws IOException {
+    public TestServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
     /** {@code http://127.0.0.1:<port><path>} */
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + port() + path;
     }
 
-    TestServer route(String path, HttpHandler handler) {
+    public TestServer route(String path, HttpHandler handler) {
         server.createContext(path, exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
@@ -71,26 +72,26 @@ final class TestServer implements AutoCloseable {
         return this;
     }
 
-    TestServer start() {
+    public TestServer start() {
         server.start();
         return this;
     }
 
-    int hits(String path) {
+    public int hits(String path) {
         AtomicInteger count = hits.get(path);
         return count == null ? 0 : count.get();
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
-    Received last() {
+    public Received last() {
         return received.get(received.size() - 1);
     }
 
     /** Blocks the handler until the server closes: a server that accepts and never answers. */
-    void hang() {
+    public void hang() {
         try {
             closing.await(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -98,7 +99,7 @@ final class TestServer implements AutoCloseable {
         }
     }
 
-    static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    public static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
@@ -111,13 +112,13 @@ final class TestServer implements AutoCloseable {
         }
     }
 
-    static void redirect(HttpExchange exchange, int status, String location) throws IOException {
+    public static void redirect(HttpExchange exchange, int status, String location) throws IOException {
         exchange.getResponseHeaders().set("Location", location);
         exchange.sendResponseHeaders(status, -1);
     }
 
     /** Sends {@code size} bytes, chunked ({@code declareLength} false) or with a Content-Length. */
-    static void stream(HttpExchange exchange, long size, boolean declareLength) throws IOException {
+    public static void stream(HttpExchange exchange, long size, boolean declareLength) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
         exchange.sendResponseHeaders(200, declareLength ? size : 0);
         byte[] chunk = new byte[64 * 1024];
