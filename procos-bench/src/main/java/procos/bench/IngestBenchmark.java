@@ -61,8 +61,9 @@ public final class IngestBenchmark {
             embedder.embedAll(List.of("warm up the model", "and its threads", "before measuring", "anything"));
 
             System.out.println();
-            System.out.println("| round | chunks | pipeline chunks/s | of its time in embedAll | pipeline cores | raw embedAll chunks/s | raw cores | pipeline / raw |");
-            System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+            System.out.println("| round | chunks | pipeline chunks/s | lane busy in embedAll | pipeline cores | pipeline CPU ms/chunk "
+                    + "| raw embedAll chunks/s | raw cores | raw CPU ms/chunk | pipeline / raw |");
+            System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             for (int round = 1; round <= options.rounds; round++) {
                 KeptChunks store = new KeptChunks();
                 Path manifest = work.resolve("manifest-" + round + ".jsonl");
@@ -87,8 +88,10 @@ public final class IngestBenchmark {
 
                 double pipelineRate = report.chunksEmbedded() / pipelineSeconds;
                 double rawRate = texts.size() / rawSeconds;
-                System.out.printf(Locale.ROOT, "| %d | %,d | %.1f | %.0f %% | %.2f | %.1f | %.2f | %.2f %s |%n", round, texts.size(),
-                        pipelineRate, 100 * timed.seconds() / pipelineSeconds, pipelineCores, rawRate, rawCores, pipelineRate / rawRate,
+                System.out.printf(Locale.ROOT, "| %d | %,d | %.1f | %.0f %% | %.2f | %.1f | %.1f | %.2f | %.1f | %.2f %s |%n", round,
+                        texts.size(), pipelineRate, 100 * timed.seconds() / pipelineSeconds, pipelineCores,
+                        1000 * pipelineCores * pipelineSeconds / texts.size(), rawRate, rawCores,
+                        1000 * rawCores * rawSeconds / texts.size(), pipelineRate / rawRate,
                         pipelineRate / rawRate >= 0.9 ? "✓" : "✗");
             }
             System.out.printf(Locale.ROOT, "%nMachine while measuring: %s%n",
