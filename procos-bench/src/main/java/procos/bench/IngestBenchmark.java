@@ -3,8 +3,8 @@ package procos.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +42,7 @@ public final class IngestBenchmark {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         Path work = Path.of(System.getProperty("procos.bench.dir", ".")).resolve("target/bench-ingest");
-        deleteTree(work);
+        DispatchBenchmark.deleteTree(work);
         Path corpus = work.resolve("corpus");
         BenchCorpus.write(corpus, options.files, options.sections, 42);
         System.setProperty("procos.log.file", work.resolve("ingest.jsonl").toString());
@@ -69,7 +69,7 @@ public final class IngestBenchmark {
                 Path manifest = work.resolve("manifest-" + round + ".jsonl");
                 TimedEmbedder timed = new TimedEmbedder(embedder);
                 KnowledgeIngestor ingestor = new KnowledgeIngestor(timed, store, Manifest.load(manifest),
-                        new LoggingProgressListener(java.time.Duration.ofSeconds(5)), chunker, IngestionSettings.DEFAULT);
+                        new LoggingProgressListener(Duration.ofSeconds(5)), chunker, IngestionSettings.DEFAULT);
                 CpuMeter pipelineCpu = new CpuMeter(Map.of("bench", ProcessHandle.current().pid()));
                 long start = System.nanoTime();
                 IngestionReport report = ingestor.ingest(corpus);
@@ -134,17 +134,6 @@ public final class IngestBenchmark {
             return Files.size(file);
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 
