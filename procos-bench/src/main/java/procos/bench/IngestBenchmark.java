@@ -3,8 +3,8 @@ package procos.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +42,7 @@ public final class IngestBenchmark {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         Path work = Path.of(System.getProperty("procos.bench.dir", ".")).resolve("target/bench-ingest");
-        deleteTree(work);
+        DispatchBenchmark.deleteTree(work);
         Path corpus = work.resolve("corpus");
         BenchCorpus.write(corpus, options.files, options.sections, 42);
         System.setProperty("procos.log.file", work.resolve("ingest.jsonl").toString());
@@ -61,14 +61,15 @@ public final class IngestBenchmark {
             embedder.embedAll(List.of("warm up the model", "and its threads", "before measuring", "anything"));
 
             System.out.println();
-            System.out.println("| round | chunks | pipeline chunks/s | of its time in embedAll | pipeline cores | raw embedAll chunks/s | raw cores | pipeline / raw |");
-            System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+            System.out.println("| round | chunks | pipeline chunks/s | lane busy in embedAll | pipeline cores | pipeline CPU ms/chunk "
+                    + "| raw embedAll chunks/s | raw cores | raw CPU ms/chunk | pipeline / raw |");
+            System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             for (int round = 1; round <= options.rounds; round++) {
                 KeptChunks store = new KeptChunks();
                 Path manifest = work.resolve("manifest-" + round + ".jsonl");
                 TimedEmbedder timed = new TimedEmbedder(embedder);
                 KnowledgeIngestor ingestor = new KnowledgeIngestor(timed, store, Manifest.load(manifest),
-                        new LoggingProgressListener(java.time.Duration.ofSeconds(5)), chunker, IngestionSettings.DEFAULT);
+                        new LoggingProgressListener(Duration.ofSeconds(5)), chunker, IngestionSettings.DEFAULT);
                 CpuMeter pipelineCpu = new CpuMeter(Map.of("bench", ProcessHandle.current().pid()));
                 long start = System.nanoTime();
                 IngestionReport report = ingestor.ingest(corpus);
@@ -87,8 +88,10 @@ public final class IngestBenchmark {
 
                 double pipelineRate = report.chunksEmbedded() / pipelineSeconds;
                 double rawRate = texts.size() / rawSeconds;
-                System.out.printf(Locale.ROOT, "| %d | %,d | %.1f | %.0f %% | %.2f | %.1f | %.2f | %.2f %s |%n", round, texts.size(),
-                        pipelineRate, 100 * timed.seconds() / pipelineSeconds, pipelineCores, rawRate, rawCores, pipelineRate / rawRate,
+                System.out.printf(Locale.ROOT, "| %d | %,d | %.1f | %.0f %% | %.2f | %.1f | %.1f | %.2f | %.1f | %.2f %s |%n", round,
+                        texts.size(), pipelineRate, 100 * timed.seconds() / pipelineSeconds, pipelineCores,
+                        1000 * pipelineCores * pipelineSeconds / texts.size(), rawRate, rawCores,
+                        1000 * rawCores * rawSeconds / texts.size(), pipelineRate / rawRate,
                         pipelineRate / rawRate >= 0.9 ? "✓" : "✗");
             }
             System.out.printf(Locale.ROOT, "%nMachine while measuring: %s%n",
@@ -131,17 +134,6 @@ public final class IngestBenchmark {
             return Files.size(file);
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 

@@ -107,8 +107,12 @@ final class EmbeddingPipeline implements AutoCloseable {
         batch.removeIf(entry -> entry.source() == source);
     }
 
-    /** The oldest source, once complete; waits for it only if {@code wait}, else returns null when it is not. */
-    PendingSource nextDone(boolean wait) throws EmbeddingFailure {
+    /**
+     * The oldest source, once complete; waits for it only if {@code wait}, else returns null when it is not.
+     *
+     * @throws RunAborted if the embedder failed on one of its batches
+     */
+    PendingSource nextDone(boolean wait) {
         PendingSource oldest = pending.peekFirst();
         if (oldest == null || !oldest.ended) {
             return null;
@@ -126,10 +130,10 @@ final class EmbeddingPipeline implements AutoCloseable {
         try {
             all.get();
         } catch (ExecutionException | CompletionException e) {
-            throw new EmbeddingFailure(oldest.id, e.getCause() == null ? e : e.getCause());
+            throw RunAborted.embeddingFailed(oldest.id, e.getCause() == null ? e : e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EmbeddingFailure(oldest.id, e);
+            throw RunAborted.embeddingFailed(oldest.id, e);
         }
         return pending.removeFirst();
     }
@@ -171,16 +175,5 @@ final class EmbeddingPipeline implements AutoCloseable {
     @Override
     public void close() {
         lane.shutdownNow();
-    }
-
-    /** The embedder failed: like a store failure, not a problem of one source, so the run stops. */
-    static final class EmbeddingFailure extends Exception {
-        final String source;
-
-        EmbeddingFailure(String source, Throwable cause) {
-            super("EMBEDDING_FAILED: the embedder failed: "
-                    + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()), cause);
-            this.source = source;
-        }
     }
 }

@@ -155,11 +155,10 @@ public final class KnowledgeIngestor {
                 }
             }
             storeEmbedded(pipeline, true, tracker, outcomes);
-        } catch (StoreFailure | EmbeddingPipeline.EmbeddingFailure failure) {
-            String source = failure instanceof StoreFailure store ? store.source : ((EmbeddingPipeline.EmbeddingFailure) failure).source;
-            abort = Optional.of(failure.getMessage());
-            outcomes.add(new SourceOutcome(source, Outcome.FAILED, 0, failure.getMessage(), List.of()));
-            LOG.error("knowledge_ingest_aborted").with("source", source).error(failure.getCause()).log();
+        } catch (RunAborted aborted) {
+            abort = Optional.of(aborted.getMessage());
+            outcomes.add(new SourceOutcome(aborted.source(), Outcome.FAILED, 0, aborted.getMessage(), List.of()));
+            LOG.error("knowledge_ingest_aborted").with("source", aborted.source()).error(aborted.getCause()).log();
         } finally {
             manifest.save();
         }
@@ -219,8 +218,7 @@ public final class KnowledgeIngestor {
      *
      * @return how many sources it settled
      */
-    private int storeEmbedded(EmbeddingPipeline pipeline, boolean wait, ProgressTracker tracker, List<SourceOutcome> outcomes)
-            throws EmbeddingPipeline.EmbeddingFailure {
+    private int storeEmbedded(EmbeddingPipeline pipeline, boolean wait, ProgressTracker tracker, List<SourceOutcome> outcomes) {
         int settled = 0;
         for (EmbeddingPipeline.PendingSource done; (done = pipeline.nextDone(wait)) != null; settled++) {
             List<Chunk> chunks = done.chunks();
@@ -260,7 +258,7 @@ public final class KnowledgeIngestor {
         try {
             change.run();
         } catch (RuntimeException e) {
-            throw new StoreFailure(source, e);
+            throw RunAborted.storeFailed(source, e);
         }
     }
 
@@ -269,17 +267,6 @@ public final class KnowledgeIngestor {
             return Path.of(source).startsWith(root);
         } catch (InvalidPathException e) {
             return false;
-        }
-    }
-
-    /** The vector store refused a change: not a problem of the source, so the run stops. */
-    private static final class StoreFailure extends RuntimeException {
-        private final String source;
-
-        StoreFailure(String source, RuntimeException cause) {
-            super("VECTOR_STORE_FAILED: the vector store refused the change: "
-                    + Objects.requireNonNullElse(cause.getMessage(), cause.getClass().getSimpleName()), cause);
-            this.source = source;
         }
     }
 }

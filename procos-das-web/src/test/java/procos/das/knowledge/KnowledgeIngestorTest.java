@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import procos.das.knowledge.chunk.Chunker;
 import procos.das.knowledge.chunk.WordPieceTokenCounter;
+import procos.das.knowledge.embed.Embedder;
 import procos.das.knowledge.embed.OnnxEmbedder;
 import procos.das.knowledge.embed.OnnxModel;
 import procos.das.knowledge.manifest.Manifest;
@@ -211,6 +212,41 @@ class KnowledgeIngestorTest {
         assertThat(retry.outcome(id(b)).orElseThrow().outcome()).isEqualTo(Outcome.INDEXED);
         assertThat(retry.outcome(id(c)).orElseThrow().outcome()).isEqualTo(Outcome.INDEXED);
         assertThat(failsOnSecondChange.chunksOf(id(c))).extracting(Chunk::text).containsExactly("Charlie version two.");
+    }
+
+    @Test
+    void anEmbedderFailureStopsTheRunAndStoresNothingHalfEmbedded() throws IOException {
+        Path a = write("a.md", "Alpha.\n");
+        InMemoryVectorRepository repository = new InMemoryVectorRepository();
+        Embedder broken = new Embedder() {
+            @Override
+            public String modelId() {
+                return embedder.modelId();
+            }
+
+            @Override
+            public int dimension() {
+                return embedder.dimension();
+            }
+
+            @Override
+            public List<float[]> embedAll(List<String> texts) {
+                throw new IllegalStateException("inference session closed");
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        KnowledgeIngestor ingestor = new KnowledgeIngestor(broken, repository, Manifest.load(manifestFile),
+                ProgressListener.NONE, chunker, IngestionSettings.DEFAULT);
+
+        IngestionReport report = ingestor.ingest(docs);
+
+        assertThat(report.abortReason()).contains("EMBEDDING_FAILED: the embedder failed: inference session closed");
+        assertThat(report.outcome(id(a)).orElseThrow().outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(repository.count()).isZero();
+        assertThat(Manifest.load(manifestFile).entries()).isEmpty();
     }
 
     @Test
