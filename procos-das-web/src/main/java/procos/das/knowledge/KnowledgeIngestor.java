@@ -84,10 +84,7 @@ public final class KnowledgeIngestor {
      * @throws IOException              if the folder cannot be listed or the manifest cannot be saved
      */
     public synchronized IngestionReport ingest(Path folderOrFile) throws IOException {
-        Path root = folderOrFile.toAbsolutePath().normalize();
-        if (!Files.exists(root)) {
-            throw new IllegalArgumentException("path '" + folderOrFile + "' does not exist");
-        }
+        Path root = existing(folderOrFile);
         List<Source> sources = new ArrayList<>();
         Set<String> present = new HashSet<>();
         long bytes = 0;
@@ -101,6 +98,79 @@ public final class KnowledgeIngestor {
         List<String> gone = manifest.entries().stream().map(ManifestEntry::source)
                 .filter(source -> isUnder(root, source) && !present.contains(source)).toList();
         return run(gone, sources.size(), bytes, sources.stream().map(source -> (Supplier<Attempt>) () -> read(source)).toList());
+    }
+
+    /**
+     * Works out what {@link #ingest(Path)} would do for {@code folder} without doing it: which sources
+     * are new or changed (their content hash, or the embedding model, differs from the manifest's),
+     * which are unchanged, which are gone. A source that cannot even be hashed is planned for
+     * indexing, where it fails alone with its reason.
+     *
+     * @throws IllegalArgumentException if the folder does not exist
+     */
+    public synchronized IngestionPlan plan(Path folder) throws IOException {
+        Path root = existing(folder);
+        List<String> toIndex = new ArrayList<>();
+        Set<String> present = new HashSet<>();
+        int unchanged = 0;
+        for (FileSource source : SourceScanner.scan(root)) {
+            if (source.path().equals(manifest.file())) {
+                continue;
+            }
+            present.add(source.id());
+            if (isCurrent(source)) {
+                unchanged++;
+            } else {
+                toIndex.add(source.id());
+            }
+        }
+        List<String> gone = manifest.entries().stream().map(ManifestEntry::source)
+                .filter(source -> isUnder(root, source) && !present.contains(source)).sorted().toList();
+        return new IngestionPlan(root.toString(), toIndex, gone, unchanged);
+    }
+
+    /**
+     * Indexes the source at {@code position} of {@code plan.toIndex()}, as {@link #ingest(Path)}
+     * would: a source that changed again since the plan is indexed as it is now, one that is gone
+     * or unreadable fails alone.
+     *
+     * @throws IndexOutOfBoundsException if the plan has no such position
+     */
+    public synchronized IngestionReport ingestPlanned(IngestionPlan plan, int position) throws IOException {
+        String id = plan.toIndex().get(position);
+        Path file = Path.of(id);
+        if (!isUnder(Path.of(plan.folder()), id)) {
+            throw new IllegalArgumentException("source '" + id + "' is not under the planned folder " + plan.folder());
+        }
+        long bytes = Files.isRegularFile(file) ? Files.size(file) : 0;
+        return run(List.of(), 1, bytes, List.of(() -> read(new FileSource(file))));
+    }
+
+    /** Removes the chunks and manifest entries of the plan's gone sources. */
+    public synchronized IngestionReport removeGone(IngestionPlan plan) throws IOException {
+        return run(plan.gone().stream().filter(source -> manifest.entry(source).isPresent()).toList(), 0, 0, List.of());
+    }
+
+    private boolean isCurrent(FileSource source) {
+        Optional<ManifestEntry> previous = manifest.entry(source.id());
+        if (previous.isEmpty()) {
+            return false;
+        }
+        try {
+            SourceFingerprint fingerprint = SourceFingerprint.of(source, settings.maxSourceBytes());
+            return previous.get().covers(fingerprint.sha256(), embedder.modelId())
+                    || (fingerprint.bytes() == 0 && previous.get().status() == SourceStatus.EMPTY);
+        } catch (SourceException e) {
+            return false;
+        }
+    }
+
+    private static Path existing(Path folderOrFile) {
+        Path root = folderOrFile.toAbsolutePath().normalize();
+        if (!Files.exists(root)) {
+            throw new IllegalArgumentException("path '" + folderOrFile + "' does not exist");
+        }
+        return root;
     }
 
     /**

@@ -17,6 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import procos.pde.endpoint.files.AtomicWriter;
+
 /**
  * The record of what is indexed, kept in a JSON lines file (one {@link ManifestEntry} per line,
  * sorted by source). Changes are made in memory and written by {@link #save()}, which replaces the
@@ -98,10 +100,11 @@ public final class Manifest {
 
     /** Writes every entry to the file, atomically replacing what was there. */
     public synchronized void save() throws IOException {
-        List<String> lines = new ArrayList<>(entries.size());
+        StringBuilder lines = new StringBuilder();
         for (ManifestEntry entry : entries.values()) {
-            lines.add(JSON.writeValueAsString(entry));
+            lines.append(JSON.writeValueAsString(entry)).append('\n');
         }
-        AtomicFile.replace(file, lines);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicWriter.write(file, lines.toString().getBytes(StandardCharsets.UTF_8), true);
     }
 }
