@@ -29,7 +29,7 @@ import procos.das.vector.lucene.LuceneVectorRepository;
  * query latency (p50/p99) and recall@10 against exact brute-force search, dense and hybrid, at each
  * corpus size. Data are synthetic (see {@link SyntheticCorpus}) and the output says so.
  *
- * <p>Run after {@code mvn install -DskipTests}: {@code mvn -q -pl procos-bench exec:java@vectors}
+ * <p>Run after {@code mvn install -DskipTests}: {@code mvn -q -pl procos-bench exec:java -Dbench.main=procos.bench.VectorBenchmark}
  * (options: {@code -Dexec.args="--sizes 10000,100000 --queries 1000"}).
  */
 public final class VectorBenchmark {
