@@ -215,7 +215,8 @@ public final class DispatchBenchmark {
         return target;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    /** Deletes {@code dir} and everything under it; nothing if it does not exist. Also used by {@link IngestBenchmark}. */
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -21,7 +21,12 @@ public interface VectorRepository extends AutoCloseable {
     /**
      * Replaces every chunk of {@code sourceId} with {@code chunks} in one step: queries see either
      * the old chunks or the new ones, and if the replacement fails the old ones remain. This is how
-     * re-indexing a changed source never leaves it half-indexed.
+     * re-indexing a changed source never leaves it half-indexed. Every chunk must belong to
+     * {@code sourceId}.
+     *
+     * <p>Milvus has no transactions, so there the guarantee is weaker, and documented on
+     * {@code MilvusVectorRepository}: the source is never absent and a refused batch changes
+     * nothing, but a query running at the same moment may see old and new chunks together.
      */
     void replaceSource(String sourceId, List<Chunk> chunks);
 
