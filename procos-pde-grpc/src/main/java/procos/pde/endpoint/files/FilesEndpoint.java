@@ -6,11 +6,10 @@ import io.grpc.Deadline;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import procos.logging.LogEvent;
 import procos.logging.LogLevel;
 import procos.logging.StructuredLogger;
-import procos.pde.endpoint.Endpoint;
+import procos.pde.endpoint.ConfiguredEndpoint;
 import procos.pde.endpoint.EndpointException;
 import procos.pde.endpoint.HealthReports;
 import procos.pde.endpoint.InvocationLog;
@@ -36,7 +35,7 @@ import procos.pde.v1.InvokeResponse;
  * {@code DIRECTORY_NOT_EMPTY}, {@code INVALID_INPUT}, {@code PERMISSION_DENIED}, {@code IO_ERROR}.
  * One {@code file_operation} event is logged per call, with the path as given but never content.
  */
-public final class FilesEndpoint implements Endpoint {
+public final class FilesEndpoint extends ConfiguredEndpoint<FilesSettings> {
 
     public static final String READ = "files.read";
     public static final String WRITE = "files.write";
@@ -45,20 +44,15 @@ public final class FilesEndpoint implements Endpoint {
 
     private static final StructuredLogger LOG = StructuredLogger.forComponent("endpoint.files");
 
-    private final String id;
-    private final FilesSettings settings;
     private final Map<String, FileOperation> operations = new LinkedHashMap<>();
-    private final EndpointDescription description;
 
     public FilesEndpoint(String id, FilesSettings settings) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.settings = Objects.requireNonNull(settings, "settings");
+        super(id, settings);
         Sandbox sandbox = new Sandbox(settings.root());
         operations.put(READ, new ReadFile(sandbox, settings.maxFileBytes()));
         operations.put(WRITE, new WriteFile(sandbox, settings.maxFileBytes()));
         operations.put(LIST, new ListFiles(sandbox));
         operations.put(DELETE, new DeleteFile(sandbox));
-        this.description = description();
     }
 
     /**
@@ -71,24 +65,10 @@ public final class FilesEndpoint implements Endpoint {
         return new FilesEndpoint(config.id(), FilesSettings.from(config));
     }
 
-    @Override
-    public String id() {
-        return id;
-    }
-
-    public FilesSettings settings() {
-        return settings;
-    }
-
-    @Override
-    public EndpointDescription describe() {
-        return description;
-    }
-
     /** Healthy while the root is still a directory; a removed or unmounted root takes it out of routing. */
     @Override
     public EndpointHealth health() {
-        return Files.isDirectory(settings.root())
+        return Files.isDirectory(settings().root())
                 ? HealthReports.healthy()
                 : HealthReports.of(HealthState.UNHEALTHY, "the sandbox root is no longer a directory");
     }
@@ -109,11 +89,11 @@ public final class FilesEndpoint implements Endpoint {
     private Struct run(InvokeRequest request, Deadline deadline) throws EndpointException {
         FileOperation operation = operations.get(request.getTaskType());
         if (operation == null) {
-            throw new EndpointException(FileErrors.UNSUPPORTED_TASK_TYPE, "endpoint " + id + " runs "
+            throw new EndpointException(FileErrors.UNSUPPORTED_TASK_TYPE, "endpoint " + id() + " runs "
                     + String.join(", ", operations.keySet()) + ", not '" + request.getTaskType() + "'", false);
         }
-        if (operation.changes() && settings.readOnly()) {
-            throw new EndpointException(FileErrors.READ_ONLY, "endpoint " + id + " is read-only", false);
+        if (operation.changes() && settings().readOnly()) {
+            throw new EndpointException(FileErrors.READ_ONLY, "endpoint " + id() + " is read-only", false);
         }
         if (deadline != null && deadline.isExpired()) {
             throw new EndpointException(FileErrors.DEADLINE_EXCEEDED, "deadline passed before " + request.getTaskType(), true);
@@ -123,23 +103,24 @@ public final class FilesEndpoint implements Endpoint {
 
     private LogEvent log(LogLevel level, InvokeRequest request, String outcome, long started) {
         Value path = request.getInputs().getFieldsMap().get("path");
-        LogEvent event = InvocationLog.event(LOG, level, "file_operation", id, request);
+        LogEvent event = InvocationLog.event(LOG, level, "file_operation", id(), request);
         if (path != null && path.hasStringValue()) {
             event.with("path", FileErrors.show(path.getStringValue()));
         }
         return event.with("outcome", outcome).durationSince(started);
     }
 
-    private EndpointDescription description() {
+    @Override
+    protected EndpointDescription description() {
         EndpointDescription.Builder description = EndpointDescription.newBuilder()
-                .setEndpointId(id)
+                .setEndpointId(id())
                 .setKind(EndpointKind.CONNECTOR)
                 .setVersion("1")
-                .setDescription(settings.readOnly()
+                .setDescription(settings().readOnly()
                         ? "Reads and lists files in a sandbox directory (read-only)"
                         : "Reads, writes, lists and deletes files in a sandbox directory");
         operations.forEach((taskType, operation) -> {
-            if (!(operation.changes() && settings.readOnly())) {
+            if (!(operation.changes() && settings().readOnly())) {
                 description.addCapabilities(Capability.newBuilder().setTaskType(taskType));
             }
         });

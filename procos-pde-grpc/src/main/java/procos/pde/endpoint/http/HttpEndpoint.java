@@ -3,11 +3,10 @@ package procos.pde.endpoint.http;
 import io.grpc.Deadline;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.Objects;
 import procos.logging.LogEvent;
 import procos.logging.LogLevel;
 import procos.logging.StructuredLogger;
-import procos.pde.endpoint.Endpoint;
+import procos.pde.endpoint.ConfiguredEndpoint;
 import procos.pde.endpoint.EndpointException;
 import procos.pde.endpoint.HealthReports;
 import procos.pde.endpoint.InvocationLog;
@@ -40,29 +39,24 @@ import procos.pde.v1.InvokeResponse;
  * plain outputs, 5xx with a retryable {@code HTTP_5XX} error in the response. One
  * {@code http_request} event is logged per call, without URL query, headers or bodies.
  */
-public final class HttpEndpoint implements Endpoint {
+public final class HttpEndpoint extends ConfiguredEndpoint<HttpSettings> {
 
     public static final String REQUEST = "http.request";
     public static final String GET = "http.get";
 
     private static final StructuredLogger LOG = StructuredLogger.forComponent("endpoint.http");
 
-    private final String id;
-    private final HttpSettings settings;
     private final TargetCheck targets;
     private final HttpExchange exchange;
-    private final EndpointDescription description;
 
     public HttpEndpoint(String id, HttpSettings settings) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.settings = Objects.requireNonNull(settings, "settings");
+        super(id, settings);
         this.targets = new TargetCheck(settings.allowedHosts());
         HttpClient client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(settings.timeout())
                 .build();
         this.exchange = new HttpExchange(client, targets, settings);
-        this.description = describe(id, settings);
     }
 
     /**
@@ -72,20 +66,6 @@ public final class HttpEndpoint implements Endpoint {
      */
     public static HttpEndpoint fromConfig(EndpointConfig config) {
         return new HttpEndpoint(config.id(), HttpSettings.from(config));
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    public HttpSettings settings() {
-        return settings;
-    }
-
-    @Override
-    public EndpointDescription describe() {
-        return description;
     }
 
     /** Always healthy: a client has nothing of its own to check, and each target may differ. */
@@ -102,11 +82,11 @@ public final class HttpEndpoint implements Endpoint {
             boolean getOnly = switch (request.getTaskType()) {
                 case GET -> true;
                 case REQUEST -> false;
-                default -> throw new EndpointException(HttpErrors.UNSUPPORTED_TASK_TYPE, "endpoint " + id
+                default -> throw new EndpointException(HttpErrors.UNSUPPORTED_TASK_TYPE, "endpoint " + id()
                         + " runs " + REQUEST + " and " + GET + ", not '" + request.getTaskType() + "'", false);
             };
             call = HttpCall.parse(getOnly, InvokeInputs.of(request.getInputs()), targets);
-            Duration budget = TimeBudget.effective(settings.timeout(), call.timeoutMs(), deadline);
+            Duration budget = TimeBudget.effective(settings().timeout(), call.timeoutMs(), deadline);
             HttpExchange.Result result = exchange.run(call, budget);
             InvokeResponse response = HttpOutputs.response(result);
             String outcome = response.hasError() ? response.getError().getCode() : "ok";
@@ -123,22 +103,23 @@ public final class HttpEndpoint implements Endpoint {
     }
 
     private LogEvent log(LogLevel level, InvokeRequest request, HttpCall call, String outcome, long started) {
-        LogEvent event = InvocationLog.event(LOG, level, "http_request", id, request);
+        LogEvent event = InvocationLog.event(LOG, level, "http_request", id(), request);
         if (call != null) {
             event.with("method", call.method()).with("host", call.uri().getHost());
         }
         return event.with("outcome", outcome).durationSince(started);
     }
 
-    private static EndpointDescription describe(String id, HttpSettings settings) {
+    @Override
+    protected EndpointDescription description() {
         com.google.protobuf.Duration timeout = com.google.protobuf.Duration.newBuilder()
-                .setSeconds(settings.timeout().getSeconds()).setNanos(settings.timeout().getNano()).build();
+                .setSeconds(settings().timeout().getSeconds()).setNanos(settings().timeout().getNano()).build();
         return EndpointDescription.newBuilder()
-                .setEndpointId(id)
+                .setEndpointId(id())
                 .setKind(EndpointKind.CONNECTOR)
                 .setVersion("1")
-                .setDescription("HTTP client for " + settings.allowedHosts()
-                        + (settings.followRedirects() ? ", following checked redirects" : ""))
+                .setDescription("HTTP client for " + settings().allowedHosts()
+                        + (settings().followRedirects() ? ", following checked redirects" : ""))
                 .addCapabilities(Capability.newBuilder().setTaskType(REQUEST))
                 .addCapabilities(Capability.newBuilder().setTaskType(GET))
                 .setLimits(EndpointLimits.newBuilder().setDefaultTimeout(timeout).setMaxTimeout(timeout))

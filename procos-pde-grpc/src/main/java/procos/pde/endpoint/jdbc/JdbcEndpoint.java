@@ -10,14 +10,13 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
 import procos.logging.LogEvent;
 import procos.logging.LogLevel;
 import procos.logging.StructuredLogger;
-import procos.pde.endpoint.Endpoint;
+import procos.pde.endpoint.ConfiguredEndpoint;
 import procos.pde.endpoint.EndpointException;
 import procos.pde.endpoint.InvocationLog;
 import procos.pde.endpoint.InvokeInputs;
@@ -58,7 +57,7 @@ import procos.pde.v1.InvokeResponse;
  * {@link EndpointException}s ({@link JdbcErrors}). One {@code sql_statement} event is logged per
  * call, naming the statement but never the SQL of an ad-hoc one, the parameters or the rows.
  */
-public final class JdbcEndpoint implements Endpoint {
+public final class JdbcEndpoint extends ConfiguredEndpoint<JdbcSettings> {
 
     public static final String EXECUTE = "jdbc.execute";
 
@@ -68,15 +67,10 @@ public final class JdbcEndpoint implements Endpoint {
 
     private static final StructuredLogger LOG = StructuredLogger.forComponent("endpoint.jdbc");
 
-    private final String id;
-    private final JdbcSettings settings;
     private final ConnectionHealth health = new ConnectionHealth();
-    private final EndpointDescription description;
 
     public JdbcEndpoint(String id, JdbcSettings settings) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.description = describe(id, settings);
+        super(id, settings);
     }
 
     /**
@@ -86,20 +80,6 @@ public final class JdbcEndpoint implements Endpoint {
      */
     public static JdbcEndpoint fromConfig(EndpointConfig config) {
         return new JdbcEndpoint(config.id(), JdbcSettings.from(config));
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    public JdbcSettings settings() {
-        return settings;
-    }
-
-    @Override
-    public EndpointDescription describe() {
-        return description;
     }
 
     /** Unhealthy for a few seconds after a call could not reach the database ({@link ConnectionHealth}). */
@@ -116,7 +96,7 @@ public final class JdbcEndpoint implements Endpoint {
             InvokeInputs inputs = InvokeInputs.of(request.getInputs());
             Optional<String> named = statementName(request.getTaskType(), inputs);
             statementName = named.orElse(AD_HOC);
-            String sql = named.isPresent() ? settings.statements().get(named.get()) : adHocSql(inputs);
+            String sql = named.isPresent() ? settings().statements().get(named.get()) : adHocSql(inputs);
             String label = named.map(name -> "statement '" + name + "'").orElse(AD_HOC);
             Struct outputs = execute(sql, label, SqlParameters.from(inputs), deadline);
             log(LogLevel.INFO, request, statementName, "ok", started).with(summary(outputs)).log();
@@ -129,52 +109,52 @@ public final class JdbcEndpoint implements Endpoint {
 
     /** The named statement a task asks for; empty for ad-hoc SQL. */
     private Optional<String> statementName(String taskType, InvokeInputs inputs) throws EndpointException {
-        if (settings.statements().containsKey(taskType)) {
+        if (settings().statements().containsKey(taskType)) {
             return Optional.of(taskType);
         }
         if (!taskType.equals(EXECUTE)) {
-            throw JdbcErrors.of(JdbcErrors.UNSUPPORTED_TASK_TYPE, "endpoint " + id + " runs " + EXECUTE
+            throw JdbcErrors.of(JdbcErrors.UNSUPPORTED_TASK_TYPE, "endpoint " + id() + " runs " + EXECUTE
                     + " and its named statements, not '" + taskType + "'");
         }
         Optional<String> name = inputs.string(STATEMENT);
         if (name.isPresent() == inputs.value(SQL).isPresent()) {
             throw InvokeInputs.invalid("give exactly one of input '" + STATEMENT + "' (a named statement: "
-                    + String.join(", ", settings.statements().keySet()) + ") and input '" + SQL + "'");
+                    + String.join(", ", settings().statements().keySet()) + ") and input '" + SQL + "'");
         }
-        if (name.isPresent() && !settings.statements().containsKey(name.get())) {
-            throw JdbcErrors.of(JdbcErrors.UNKNOWN_STATEMENT, "endpoint " + id + " has no statement '" + name.get()
-                    + "' (it has: " + String.join(", ", settings.statements().keySet()) + ")");
+        if (name.isPresent() && !settings().statements().containsKey(name.get())) {
+            throw JdbcErrors.of(JdbcErrors.UNKNOWN_STATEMENT, "endpoint " + id() + " has no statement '" + name.get()
+                    + "' (it has: " + String.join(", ", settings().statements().keySet()) + ")");
         }
         return name;
     }
 
     private String adHocSql(InvokeInputs inputs) throws EndpointException {
-        if (!settings.allowAdHocSql()) {
-            throw JdbcErrors.of(JdbcErrors.AD_HOC_SQL_NOT_ALLOWED, "endpoint " + id + " runs only its named statements"
+        if (!settings().allowAdHocSql()) {
+            throw JdbcErrors.of(JdbcErrors.AD_HOC_SQL_NOT_ALLOWED, "endpoint " + id() + " runs only its named statements"
                     + " (input '" + STATEMENT + "'); ad-hoc SQL needs allow_ad_hoc_sql: true");
         }
         String sql = inputs.requiredString(SQL).strip();
         if (!SqlText.isSingleStatement(sql)) {
             throw InvokeInputs.invalid("input '" + SQL + "' must be exactly one SQL statement");
         }
-        if (!settings.writable() && !SqlText.reads(sql)) {
-            throw JdbcErrors.of(JdbcErrors.READ_ONLY, "endpoint " + id + " is read-only and input '" + SQL
+        if (!settings().writable() && !SqlText.reads(sql)) {
+            throw JdbcErrors.of(JdbcErrors.READ_ONLY, "endpoint " + id() + " is read-only and input '" + SQL
                     + "' is a " + SqlText.leadingKeyword(sql) + " statement");
         }
         return sql;
     }
 
     private Struct execute(String sql, String label, SqlParameters parameters, Deadline deadline) throws EndpointException {
-        Duration budget = TimeBudget.effective(settings.queryTimeout(), OptionalLong.empty(), deadline);
+        Duration budget = TimeBudget.effective(settings().queryTimeout(), OptionalLong.empty(), deadline);
         if (budget.isNegative() || budget.isZero()) {
             throw JdbcErrors.of(JdbcErrors.DEADLINE_EXCEEDED, "the task's deadline passed before " + label + " could run");
         }
         try (Connection connection = connect()) {
-            connection.setReadOnly(!settings.writable());
+            connection.setReadOnly(!settings().writable());
             connection.setAutoCommit(false);
             try {
                 Struct outputs = run(connection, sql, label, parameters, budget);
-                if (settings.writable()) {
+                if (settings().writable()) {
                     connection.commit();
                 } else {
                     connection.rollback();
@@ -204,10 +184,10 @@ public final class JdbcEndpoint implements Endpoint {
             parameters.bind(statement);
             statement.setQueryTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, (budget.toMillis() + 999) / 1000)));
             // One row more than allowed, to tell a result of exactly max_rows from a longer one.
-            statement.setMaxRows((int) settings.maxRows() + 1);
+            statement.setMaxRows((int) settings().maxRows() + 1);
             boolean query = statement.execute();
             Struct outputs = query
-                    ? ResultRows.read(statement.getResultSet(), settings.maxRows())
+                    ? ResultRows.read(statement.getResultSet(), settings().maxRows())
                     : Struct.newBuilder().putFields("updated", Value.newBuilder()
                             .setNumberValue(Math.max(0, statement.getUpdateCount())).build()).build();
             health.succeeded();
@@ -217,9 +197,9 @@ public final class JdbcEndpoint implements Endpoint {
 
     private Connection connect() throws SQLException {
         Properties properties = new Properties();
-        settings.user().ifPresent(user -> properties.setProperty("user", user));
-        settings.password().ifPresent(password -> properties.setProperty("password", password));
-        return DriverManager.getConnection(settings.url(), properties);
+        settings().user().ifPresent(user -> properties.setProperty("user", user));
+        settings().password().ifPresent(password -> properties.setProperty("password", password));
+        return DriverManager.getConnection(settings().url(), properties);
     }
 
     private static void rollbackQuietly(Connection connection) {
@@ -241,24 +221,25 @@ public final class JdbcEndpoint implements Endpoint {
     }
 
     private LogEvent log(LogLevel level, InvokeRequest request, String statement, String outcome, long started) {
-        LogEvent event = InvocationLog.event(LOG, level, "sql_statement", id, request);
+        LogEvent event = InvocationLog.event(LOG, level, "sql_statement", id(), request);
         if (statement != null) {
             event.with("statement", statement);
         }
         return event.with("outcome", outcome).durationSince(started);
     }
 
-    private static EndpointDescription describe(String id, JdbcSettings settings) {
-        com.google.protobuf.Duration timeout = Durations.fromNanos(settings.queryTimeout().toNanos());
+    @Override
+    protected EndpointDescription description() {
+        com.google.protobuf.Duration timeout = Durations.fromNanos(settings().queryTimeout().toNanos());
         EndpointDescription.Builder description = EndpointDescription.newBuilder()
-                .setEndpointId(id)
+                .setEndpointId(id())
                 .setKind(EndpointKind.CONNECTOR)
                 .setVersion("1")
-                .setDescription("SQL on " + settings.displayUrl() + (settings.writable() ? "" : " (read-only)")
-                        + (settings.allowAdHocSql() ? ", ad-hoc SQL allowed" : ""))
+                .setDescription("SQL on " + settings().displayUrl() + (settings().writable() ? "" : " (read-only)")
+                        + (settings().allowAdHocSql() ? ", ad-hoc SQL allowed" : ""))
                 .addCapabilities(Capability.newBuilder().setTaskType(EXECUTE))
                 .setLimits(EndpointLimits.newBuilder().setDefaultTimeout(timeout).setMaxTimeout(timeout));
-        settings.statements().keySet().forEach(name -> description.addCapabilities(Capability.newBuilder().setTaskType(name)));
+        settings().statements().keySet().forEach(name -> description.addCapabilities(Capability.newBuilder().setTaskType(name)));
         return description.build();
     }
 }

@@ -6,12 +6,11 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import com.google.protobuf.util.Durations;
 import io.grpc.Deadline;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.OptionalLong;
 import procos.logging.LogEvent;
 import procos.logging.LogLevel;
 import procos.logging.StructuredLogger;
-import procos.pde.endpoint.Endpoint;
+import procos.pde.endpoint.ConfiguredEndpoint;
 import procos.pde.endpoint.EndpointException;
 import procos.pde.endpoint.InvocationLog;
 import procos.pde.endpoint.InvokeInputs;
@@ -42,21 +41,16 @@ import procos.pde.v1.InvokeResponse;
  * (retryable). One {@code llm_call} event is logged per call with model, token counts and outcome,
  * never prompts, answers or the key.
  */
-public final class LlmEndpoint implements Endpoint {
+public final class LlmEndpoint extends ConfiguredEndpoint<LlmSettings> {
 
     private static final StructuredLogger LOG = StructuredLogger.forComponent("endpoint.llm");
     private static final Value NONE = Value.getDefaultInstance();
 
-    private final String id;
-    private final LlmSettings settings;
     private final ModelReachability reachability;
-    private final EndpointDescription description;
 
     public LlmEndpoint(String id, LlmSettings settings) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.settings = Objects.requireNonNull(settings, "settings");
+        super(id, settings);
         this.reachability = new ModelReachability(id, settings);
-        this.description = describe(id, settings);
     }
 
     /**
@@ -66,20 +60,6 @@ public final class LlmEndpoint implements Endpoint {
      */
     public static LlmEndpoint fromConfig(EndpointConfig config) {
         return new LlmEndpoint(config.id(), LlmSettings.from(config));
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    public LlmSettings settings() {
-        return settings;
-    }
-
-    @Override
-    public EndpointDescription describe() {
-        return description;
     }
 
     /** Unhealthy when not configured or unreachable; the reading is reused for {@code health_ttl}. */
@@ -111,46 +91,47 @@ public final class LlmEndpoint implements Endpoint {
     }
 
     private InvokeResponse chat(InvokeRequest request, Deadline deadline) throws EndpointException {
-        if (!settings.taskTypes().contains(request.getTaskType())) {
-            throw new EndpointException(LlmErrors.UNSUPPORTED_TASK_TYPE, "endpoint " + id + " runs "
-                    + String.join(", ", settings.taskTypes()) + ", not '" + request.getTaskType() + "'", false);
+        if (!settings().taskTypes().contains(request.getTaskType())) {
+            throw new EndpointException(LlmErrors.UNSUPPORTED_TASK_TYPE, "endpoint " + id() + " runs "
+                    + String.join(", ", settings().taskTypes()) + ", not '" + request.getTaskType() + "'", false);
         }
-        if (!settings.configured()) {
-            throw LlmErrors.notConfigured(id, settings);
+        if (!settings().configured()) {
+            throw LlmErrors.notConfigured(id(), settings());
         }
-        ChatPrompt prompt = ChatPrompt.parse(InvokeInputs.of(request.getInputs()), request.getMode(), settings);
-        Duration budget = TimeBudget.effective(settings.timeout(), OptionalLong.empty(), deadline);
+        ChatPrompt prompt = ChatPrompt.parse(InvokeInputs.of(request.getInputs()), request.getMode(), settings());
+        Duration budget = TimeBudget.effective(settings().timeout(), OptionalLong.empty(), deadline);
         if (budget.isNegative() || budget.isZero()) {
-            throw LlmErrors.deadline(settings.host());
+            throw LlmErrors.deadline(settings().host());
         }
         ChatResponse answer;
         try {
-            answer = settings.provider().chatModel(settings, budget).chat(prompt.request());
+            answer = settings().provider().chatModel(settings(), budget).chat(prompt.request());
         } catch (RuntimeException e) {
-            throw LlmErrors.from(e, settings.host(), settings.apiKey());
+            throw LlmErrors.from(e, settings().host(), settings().apiKey());
         }
-        return ChatOutputs.response(answer, prompt.json(), settings.model());
+        return ChatOutputs.response(answer, prompt.json(), settings().model());
     }
 
     private LogEvent log(LogLevel level, InvokeRequest request, String outcome, long started) {
-        return InvocationLog.event(LOG, level, "llm_call", id, request)
-                .with("provider", settings.provider().yamlName())
-                .with("model", settings.model())
+        return InvocationLog.event(LOG, level, "llm_call", id(), request)
+                .with("provider", settings().provider().yamlName())
+                .with("model", settings().model())
                 .with("outcome", outcome)
                 .durationSince(started);
     }
 
-    private static EndpointDescription describe(String id, LlmSettings settings) {
-        com.google.protobuf.Duration timeout = Durations.fromNanos(settings.timeout().toNanos());
+    @Override
+    protected EndpointDescription description() {
+        com.google.protobuf.Duration timeout = Durations.fromNanos(settings().timeout().toNanos());
         EndpointDescription.Builder description = EndpointDescription.newBuilder()
-                .setEndpointId(id)
+                .setEndpointId(id())
                 .setKind(EndpointKind.MODEL)
                 .setVersion("1")
-                .setDescription(settings.configured()
-                        ? settings.provider().yamlName() + " model '" + settings.model() + "' at " + settings.host()
-                        : settings.provider().yamlName() + " model, not configured: " + settings.howToConfigure(id))
+                .setDescription(settings().configured()
+                        ? settings().provider().yamlName() + " model '" + settings().model() + "' at " + settings().host()
+                        : settings().provider().yamlName() + " model, not configured: " + settings().howToConfigure(id()))
                 .setLimits(EndpointLimits.newBuilder().setDefaultTimeout(timeout).setMaxTimeout(timeout));
-        settings.taskTypes().forEach(taskType -> description.addCapabilities(Capability.newBuilder().setTaskType(taskType)));
+        settings().taskTypes().forEach(taskType -> description.addCapabilities(Capability.newBuilder().setTaskType(taskType)));
         return description.build();
     }
 }

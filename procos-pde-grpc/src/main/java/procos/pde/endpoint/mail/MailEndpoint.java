@@ -7,13 +7,12 @@ import com.google.protobuf.util.Durations;
 import io.grpc.Deadline;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import procos.logging.LogEvent;
 import procos.logging.LogLevel;
 import procos.logging.StructuredLogger;
-import procos.pde.endpoint.Endpoint;
+import procos.pde.endpoint.ConfiguredEndpoint;
 import procos.pde.endpoint.EndpointException;
 import procos.pde.endpoint.HealthReports;
 import procos.pde.endpoint.InvocationLog;
@@ -47,22 +46,17 @@ import procos.pde.v1.InvokeResponse;
  * {@code mail_send} event is logged per call with counts and the Message-ID, never addresses,
  * subject, body or credentials.
  */
-public final class MailEndpoint implements Endpoint {
+public final class MailEndpoint extends ConfiguredEndpoint<MailSettings> {
 
     public static final String SEND = "mail.send";
 
     private static final StructuredLogger LOG = StructuredLogger.forComponent("endpoint.mail");
 
-    private final String id;
-    private final MailSettings settings;
     private final SmtpSender sender;
-    private final EndpointDescription description;
 
     public MailEndpoint(String id, MailSettings settings) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.settings = Objects.requireNonNull(settings, "settings");
+        super(id, settings);
         this.sender = new SmtpSender(settings);
-        this.description = describe(id, settings);
     }
 
     /**
@@ -72,20 +66,6 @@ public final class MailEndpoint implements Endpoint {
      */
     public static MailEndpoint fromConfig(EndpointConfig config) {
         return new MailEndpoint(config.id(), MailSettings.from(config));
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    public MailSettings settings() {
-        return settings;
-    }
-
-    @Override
-    public EndpointDescription describe() {
-        return description;
     }
 
     /**
@@ -103,11 +83,11 @@ public final class MailEndpoint implements Endpoint {
         OutgoingMail mail = null;
         try {
             if (!request.getTaskType().equals(SEND)) {
-                throw new EndpointException(MailErrors.UNSUPPORTED_TASK_TYPE, "endpoint " + id + " runs " + SEND
+                throw new EndpointException(MailErrors.UNSUPPORTED_TASK_TYPE, "endpoint " + id() + " runs " + SEND
                         + ", not '" + request.getTaskType() + "'", false);
             }
-            mail = OutgoingMail.read(InvokeInputs.of(request.getInputs()), settings);
-            Duration budget = TimeBudget.effective(settings.timeout(), OptionalLong.empty(), deadline);
+            mail = OutgoingMail.read(InvokeInputs.of(request.getInputs()), settings());
+            Duration budget = TimeBudget.effective(settings().timeout(), OptionalLong.empty(), deadline);
             Optional<String> idempotencyKey = request.getIdempotencyKey().isEmpty()
                     ? Optional.empty() : Optional.of(request.getIdempotencyKey());
             String messageId = sender.send(mail, idempotencyKey, budget);
@@ -131,21 +111,22 @@ public final class MailEndpoint implements Endpoint {
     }
 
     private LogEvent log(LogLevel level, InvokeRequest request, OutgoingMail mail, String outcome, long started) {
-        LogEvent event = InvocationLog.event(LOG, level, "mail_send", id, request).with("host", settings.host());
+        LogEvent event = InvocationLog.event(LOG, level, "mail_send", id(), request).with("host", settings().host());
         if (mail != null) {
             event.with("recipients", mail.recipients().size()).with("attachments", mail.attachments().size());
         }
         return event.with("outcome", outcome).durationSince(started);
     }
 
-    private static EndpointDescription describe(String id, MailSettings settings) {
-        com.google.protobuf.Duration timeout = Durations.fromNanos(settings.timeout().toNanos());
+    @Override
+    protected EndpointDescription description() {
+        com.google.protobuf.Duration timeout = Durations.fromNanos(settings().timeout().toNanos());
         return EndpointDescription.newBuilder()
-                .setEndpointId(id)
+                .setEndpointId(id())
                 .setKind(EndpointKind.CONNECTOR)
                 .setVersion("1")
-                .setDescription("Sends mail as " + settings.from().getAddress() + " through " + settings.host() + ":"
-                        + settings.port() + " (" + settings.tls().yamlName() + ") to " + settings.allowedRecipients())
+                .setDescription("Sends mail as " + settings().from().getAddress() + " through " + settings().host() + ":"
+                        + settings().port() + " (" + settings().tls().yamlName() + ") to " + settings().allowedRecipients())
                 .addCapabilities(Capability.newBuilder().setTaskType(SEND))
                 .setLimits(EndpointLimits.newBuilder().setDefaultTimeout(timeout).setMaxTimeout(timeout))
                 .build();

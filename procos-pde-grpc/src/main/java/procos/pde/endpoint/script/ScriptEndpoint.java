@@ -12,13 +12,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import procos.logging.LogEvent;
 import procos.logging.LogLevel;
 import procos.logging.StructuredLogger;
-import procos.pde.endpoint.Endpoint;
+import procos.pde.endpoint.ConfiguredEndpoint;
 import procos.pde.endpoint.EndpointException;
 import procos.pde.endpoint.HealthReports;
 import procos.pde.endpoint.InvocationLog;
@@ -56,7 +55,7 @@ import procos.pde.v1.InvokeResponse;
  * {@code SANDBOX_ERROR}, {@code CANCELLED}. One {@code script_run} event is logged per call,
  * without source, inputs or outputs.
  */
-public final class ScriptEndpoint implements Endpoint {
+public final class ScriptEndpoint extends ConfiguredEndpoint<ScriptSettings> {
 
     public static final String RUN = "script.run";
 
@@ -66,14 +65,9 @@ public final class ScriptEndpoint implements Endpoint {
             ScriptSource.INTERPRETER, ScriptOutputs.OUTPUT);
     private static final String INLINE_FILE_NAME = "inline-script";
 
-    private final String id;
-    private final ScriptSettings settings;
-    private final EndpointDescription description;
 
     public ScriptEndpoint(String id, ScriptSettings settings) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.description = describe(id, settings);
+        super(id, settings);
     }
 
     /**
@@ -86,27 +80,13 @@ public final class ScriptEndpoint implements Endpoint {
         return new ScriptEndpoint(config.id(), ScriptSettings.from(config));
     }
 
-    @Override
-    public String id() {
-        return id;
-    }
-
-    public ScriptSettings settings() {
-        return settings;
-    }
-
-    @Override
-    public EndpointDescription describe() {
-        return description;
-    }
-
     /** Healthy while the sandbox root can take working directories and every interpreter is still there. */
     @Override
     public EndpointHealth health() {
-        if (!Files.isDirectory(settings.sandboxRoot()) || !Files.isWritable(settings.sandboxRoot())) {
+        if (!Files.isDirectory(settings().sandboxRoot()) || !Files.isWritable(settings().sandboxRoot())) {
             return HealthReports.of(HealthState.UNHEALTHY, "the sandbox root is no longer a writable directory");
         }
-        for (Map.Entry<String, Path> command : settings.commands().executables().entrySet()) {
+        for (Map.Entry<String, Path> command : settings().commands().executables().entrySet()) {
             if (!Files.isExecutable(command.getValue())) {
                 return HealthReports.of(HealthState.UNHEALTHY, "interpreter '" + command.getKey() + "' is no longer executable");
             }
@@ -120,11 +100,11 @@ public final class ScriptEndpoint implements Endpoint {
         ScriptSource source = null;
         try {
             if (!request.getTaskType().equals(RUN)) {
-                throw ScriptErrors.of(ScriptErrors.UNSUPPORTED_TASK_TYPE, "endpoint " + id + " runs " + RUN
+                throw ScriptErrors.of(ScriptErrors.UNSUPPORTED_TASK_TYPE, "endpoint " + id() + " runs " + RUN
                         + ", not '" + request.getTaskType() + "'");
             }
             InvokeInputs inputs = InvokeInputs.of(request.getInputs());
-            source = ScriptSource.from(inputs, settings);
+            source = ScriptSource.from(inputs, settings());
             ScriptOutputs.Format format = ScriptOutputs.format(inputs.string(ScriptOutputs.OUTPUT));
             ScriptProcess.Result result = run(source, request.getInputs(), deadline);
             Struct outputs = ScriptOutputs.read(result.stdout(), format, source.label());
@@ -138,21 +118,21 @@ public final class ScriptEndpoint implements Endpoint {
     }
 
     private ScriptProcess.Result run(ScriptSource source, Struct inputs, Deadline deadline) throws EndpointException {
-        Duration limit = TimeBudget.effective(settings.maxExecutionTime(), OptionalLong.empty(), deadline);
+        Duration limit = TimeBudget.effective(settings().maxExecutionTime(), OptionalLong.empty(), deadline);
         if (limit.isNegative() || limit.isZero()) {
             throw ScriptErrors.of(ScriptErrors.DEADLINE_EXCEEDED, "the task's deadline passed before script "
                     + source.label() + " could start");
         }
-        try (WorkDirectory work = WorkDirectory.create(settings.sandboxRoot())) {
+        try (WorkDirectory work = WorkDirectory.create(settings().sandboxRoot())) {
             Path script = source.file().isPresent() ? source.file().get() : writeInline(work, source.inline().orElseThrow());
             ScriptProcess.Result result = ScriptProcess.run(List.of(source.executable().toString(), script.toString()),
-                    work.path(), environment(work.path()), stdin(inputs), limit, settings.maxOutputBytes());
+                    work.path(), environment(work.path()), stdin(inputs), limit, settings().maxOutputBytes());
             switch (result.ending()) {
                 case TIMED_OUT -> throw ScriptErrors.of(ScriptErrors.DEADLINE_EXCEEDED, "script " + source.label()
                         + " was killed after " + limit.toMillis() + " ms, the limit set by "
-                        + (limit.equals(settings.maxExecutionTime()) ? "max_execution_time" : "the task's deadline"));
+                        + (limit.equals(settings().maxExecutionTime()) ? "max_execution_time" : "the task's deadline"));
                 case OUTPUT_TOO_LARGE -> throw ScriptErrors.of(ScriptErrors.OUTPUT_TOO_LARGE, "script " + source.label()
-                        + " printed more than max_output_bytes (" + settings.maxOutputBytes() + ") and was killed");
+                        + " printed more than max_output_bytes (" + settings().maxOutputBytes() + ") and was killed");
                 case OUTPUT_LEFT_OPEN -> throw ScriptErrors.of(ScriptErrors.SANDBOX_ERROR, "script " + source.label()
                         + " ended, but a process it started kept its output open and could not be killed");
                 default -> {
@@ -176,9 +156,9 @@ public final class ScriptEndpoint implements Endpoint {
 
     /** The whole environment of a run: nothing is inherited from the server. */
     private Map<String, String> environment(Path workDirectory) {
-        Map<String, String> environment = new HashMap<>(settings.environment());
-        environment.put("PATH", settings.searchPath());
-        environment.put("LANG", settings.lang());
+        Map<String, String> environment = new HashMap<>(settings().environment());
+        environment.put("PATH", settings().searchPath());
+        environment.put("LANG", settings().lang());
         environment.put("HOME", workDirectory.toString());
         return environment;
     }
@@ -190,21 +170,22 @@ public final class ScriptEndpoint implements Endpoint {
     }
 
     private LogEvent log(LogLevel level, InvokeRequest request, ScriptSource source, String outcome, long started) {
-        LogEvent event = InvocationLog.event(LOG, level, "script_run", id, request);
+        LogEvent event = InvocationLog.event(LOG, level, "script_run", id(), request);
         if (source != null) {
             event.with("script", source.label()).with("interpreter", source.interpreter());
         }
         return event.with("outcome", outcome).durationSince(started);
     }
 
-    private static EndpointDescription describe(String id, ScriptSettings settings) {
-        com.google.protobuf.Duration limit = Durations.fromNanos(settings.maxExecutionTime().toNanos());
+    @Override
+    protected EndpointDescription description() {
+        com.google.protobuf.Duration limit = Durations.fromNanos(settings().maxExecutionTime().toNanos());
         return EndpointDescription.newBuilder()
-                .setEndpointId(id)
+                .setEndpointId(id())
                 .setKind(EndpointKind.FUNCTION)
                 .setVersion("1")
-                .setDescription("Runs scripts with " + settings.commands()
-                        + (settings.allowInlineScripts() ? ", inline or" : ", only") + " from scripts_dir")
+                .setDescription("Runs scripts with " + settings().commands()
+                        + (settings().allowInlineScripts() ? ", inline or" : ", only") + " from scripts_dir")
                 .addCapabilities(Capability.newBuilder().setTaskType(RUN))
                 .setLimits(EndpointLimits.newBuilder().setDefaultTimeout(limit).setMaxTimeout(limit))
                 .build();
