@@ -75,29 +75,7 @@ class PdeGrpcServerTest {
     @Test
     void reflectionListsThePdeServiceWithoutAToken() throws Exception {
         pde = new InProcessPde(Tasks::succeeded, PdeServerOptions.secured("token"));
-        CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
-        StreamObserver<ServerReflectionRequest> requests = ServerReflectionGrpc.newStub(pde.channel())
-                .withDeadlineAfter(5, TimeUnit.SECONDS)
-                .serverReflectionInfo(new StreamObserver<>() {
-                    @Override
-                    public void onNext(ServerReflectionResponse value) {
-                        answer.complete(value);
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        answer.completeExceptionally(t);
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                    }
-                });
-
-        requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
-        requests.onCompleted();
-
-        List<String> services = answer.get(5, TimeUnit.SECONDS).getListServicesResponse().getServiceList().stream()
+        List<String> services = reflect(ServerReflectionRequest.newBuilder().setListServices("").build()).getListServicesResponse().getServiceList().stream()
                 .map(ServiceResponse::getName)
                 .toList();
         assertThat(services).contains("procos.pde.v1.PdeService", "grpc.health.v1.Health");
@@ -106,29 +84,8 @@ class PdeGrpcServerTest {
     @Test
     void reflectionDescribesThePdeServiceSoClientsCanBuildCallsFromIt() throws Exception {
         pde = new InProcessPde(Tasks::succeeded, PdeServerOptions.dev());
-        CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
-        StreamObserver<ServerReflectionRequest> requests = ServerReflectionGrpc.newStub(pde.channel())
-                .withDeadlineAfter(5, TimeUnit.SECONDS)
-                .serverReflectionInfo(new StreamObserver<>() {
-                    @Override
-                    public void onNext(ServerReflectionResponse value) {
-                        answer.complete(value);
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        answer.completeExceptionally(t);
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                    }
-                });
-
-        requests.onNext(ServerReflectionRequest.newBuilder().setFileContainingSymbol("procos.pde.v1.PdeService").build());
-        requests.onCompleted();
-
-        ServerReflectionResponse response = answer.get(5, TimeUnit.SECONDS);
+        ServerReflectionResponse response = reflect(
+                ServerReflectionRequest.newBuilder().setFileContainingSymbol("procos.pde.v1.PdeService").build());
         assertThat(response.hasErrorResponse()).as("error: %s", response.getErrorResponse()).isFalse();
         List<String> files = response.getFileDescriptorResponse().getFileDescriptorProtoList().stream()
                 .map(bytes -> {
@@ -212,5 +169,31 @@ class PdeGrpcServerTest {
         ServingStatus next() throws InterruptedException {
             return statuses.poll(5, TimeUnit.SECONDS);
         }
+    }
+
+    /** Sends one reflection request to the PDE server and returns its answer. */
+    private ServerReflectionResponse reflect(ServerReflectionRequest request) throws Exception {
+        CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
+        StreamObserver<ServerReflectionRequest> requests = ServerReflectionGrpc.newStub(pde.channel())
+                .withDeadlineAfter(5, TimeUnit.SECONDS)
+                .serverReflectionInfo(new StreamObserver<>() {
+                    @Override
+                    public void onNext(ServerReflectionResponse value) {
+                        answer.complete(value);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        answer.completeExceptionally(t);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                    }
+                });
+
+        requests.onNext(request);
+        requests.onCompleted();
+        return answer.get(5, TimeUnit.SECONDS);
     }
 }
