@@ -1,7 +1,6 @@
 package procos.das.endpoint;
 
 import com.google.protobuf.Struct;
-import com.google.protobuf.Value;
 import io.grpc.Deadline;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
@@ -16,13 +15,10 @@ import procos.pde.endpoint.Endpoint;
 import procos.pde.endpoint.EndpointException;
 import procos.pde.endpoint.HealthReports;
 import procos.pde.endpoint.InvokeInputs;
-import procos.pde.v1.Capability;
 import procos.pde.v1.EndpointDescription;
 import procos.pde.v1.EndpointHealth;
-import procos.pde.v1.EndpointKind;
 import procos.pde.v1.InvokeRequest;
 import procos.pde.v1.InvokeResponse;
-import procos.pde.v1.Mode;
 
 /**
  * Knowledge ingestion as a PDE endpoint, one task type per step of {@code knowledge_preload}:
@@ -55,13 +51,8 @@ public final class KnowledgeEndpoint implements Endpoint {
 
     @Override
     public EndpointDescription describe() {
-        EndpointDescription.Builder description = EndpointDescription.newBuilder().setEndpointId(ID)
-                .setKind(EndpointKind.FUNCTION).setVersion("1")
-                .setDescription("DAS knowledge ingestion: plan a folder, index one source, remove deleted sources.");
-        for (String taskType : new String[] {SCAN, INDEX, FINISH}) {
-            description.addCapabilities(Capability.newBuilder().setTaskType(taskType).addModes(Mode.DETERMINISTIC));
-        }
-        return description.build();
+        return FunctionEndpoints.describe(ID, "DAS knowledge ingestion: plan a folder, index one source, remove deleted sources.",
+                SCAN, INDEX, FINISH);
     }
 
     @Override
@@ -93,10 +84,10 @@ public final class KnowledgeEndpoint implements Endpoint {
         }
         String id = plans.save(plan);
         return response(Struct.newBuilder()
-                .putFields("scan_id", text(id))
-                .putFields("to_index", number(plan.toIndex().size()))
-                .putFields("to_remove", number(plan.gone().size()))
-                .putFields("unchanged", number(plan.unchanged())));
+                .putFields("scan_id", FunctionEndpoints.text(id))
+                .putFields("to_index", FunctionEndpoints.number(plan.toIndex().size()))
+                .putFields("to_remove", FunctionEndpoints.number(plan.gone().size()))
+                .putFields("unchanged", FunctionEndpoints.number(plan.unchanged())));
     }
 
     private InvokeResponse index(String scanId, long position) throws IOException, EndpointException {
@@ -114,7 +105,7 @@ public final class KnowledgeEndpoint implements Endpoint {
         IngestionReport report = ingestor.get().removeGone(plan(scanId));
         failIfAborted(report);
         plans.remove(scanId);
-        return response(Struct.newBuilder().putFields("removed", number(report.count(Outcome.REMOVED))));
+        return response(Struct.newBuilder().putFields("removed", FunctionEndpoints.number(report.count(Outcome.REMOVED))));
     }
 
     private IngestionPlan plan(String scanId) throws IOException, EndpointException {
@@ -147,13 +138,5 @@ public final class KnowledgeEndpoint implements Endpoint {
 
     private static InvokeResponse response(Struct.Builder outputs) {
         return InvokeResponse.newBuilder().setOutputs(outputs).build();
-    }
-
-    private static Value text(String value) {
-        return Value.newBuilder().setStringValue(value).build();
-    }
-
-    private static Value number(long value) {
-        return Value.newBuilder().setNumberValue(value).build();
     }
 }

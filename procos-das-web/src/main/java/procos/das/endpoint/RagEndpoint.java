@@ -3,7 +3,6 @@ package procos.das.endpoint;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Struct;
-import com.google.protobuf.Value;
 import io.grpc.Deadline;
 import java.util.List;
 import java.util.Locale;
@@ -21,13 +20,10 @@ import procos.pde.endpoint.Endpoint;
 import procos.pde.endpoint.EndpointException;
 import procos.pde.endpoint.HealthReports;
 import procos.pde.endpoint.InvokeInputs;
-import procos.pde.v1.Capability;
 import procos.pde.v1.EndpointDescription;
 import procos.pde.v1.EndpointHealth;
-import procos.pde.v1.EndpointKind;
 import procos.pde.v1.InvokeRequest;
 import procos.pde.v1.InvokeResponse;
-import procos.pde.v1.Mode;
 
 /**
  * The DAS's question answering as a PDE endpoint, for the {@code rag_query} process:
@@ -60,11 +56,8 @@ public final class RagEndpoint implements Endpoint {
 
     @Override
     public EndpointDescription describe() {
-        return EndpointDescription.newBuilder().setEndpointId(ID).setKind(EndpointKind.FUNCTION).setVersion("1")
-                .setDescription("DAS question answering: retrieve relevant chunks, answer with sources.")
-                .addCapabilities(Capability.newBuilder().setTaskType(RETRIEVE).addModes(Mode.DETERMINISTIC))
-                .addCapabilities(Capability.newBuilder().setTaskType(ANSWER).addModes(Mode.DETERMINISTIC))
-                .build();
+        return FunctionEndpoints.describe(ID, "DAS question answering: retrieve relevant chunks, answer with sources.",
+                RETRIEVE, ANSWER);
     }
 
     @Override
@@ -87,14 +80,14 @@ public final class RagEndpoint implements Endpoint {
         List<Citation> found = rag.get().retrieve(question);
         String id = cache.put(question.text(), found);
         Struct.Builder outputs = Struct.newBuilder()
-                .putFields("found", Value.newBuilder().setBoolValue(!found.isEmpty()).build())
-                .putFields("retrieval_id", text(id))
-                .putFields("sources_found", Value.newBuilder().setNumberValue(found.size()).build());
+                .putFields("found", FunctionEndpoints.bool(!found.isEmpty()))
+                .putFields("retrieval_id", FunctionEndpoints.text(id))
+                .putFields("sources_found", FunctionEndpoints.number(found.size()));
         if (found.isEmpty()) {
-            outputs.putFields("answer", text(Answer.NOT_FOUND_TEXT))
-                    .putFields("answer_method", text(AnswerMethod.NOT_FOUND.name()));
+            outputs.putFields("answer", FunctionEndpoints.text(Answer.NOT_FOUND_TEXT))
+                    .putFields("answer_method", FunctionEndpoints.text(AnswerMethod.NOT_FOUND.name()));
         } else {
-            outputs.putFields("top_source", text(found.get(0).sourceId()));
+            outputs.putFields("top_source", FunctionEndpoints.text(found.get(0).sourceId()));
         }
         return InvokeResponse.newBuilder().setOutputs(outputs).setConfidence(found.isEmpty() ? 0 : found.get(0).relevance()).build();
     }
@@ -104,11 +97,11 @@ public final class RagEndpoint implements Endpoint {
         List<Citation> retrieved = cache.get(retrievalId, question.text()).orElseGet(() -> service.retrieve(question));
         Answer answer = service.synthesize(question, retrieved);
         Struct.Builder outputs = Struct.newBuilder()
-                .putFields("answer", text(answer.text()))
-                .putFields("answer_method", text(answer.method().name()))
-                .putFields("sources", text(sourcesJson(answer.sources())));
+                .putFields("answer", FunctionEndpoints.text(answer.text()))
+                .putFields("answer_method", FunctionEndpoints.text(answer.method().name()))
+                .putFields("sources", FunctionEndpoints.text(sourcesJson(answer.sources())));
         if (!answer.note().isEmpty()) {
-            outputs.putFields("answer_note", text(answer.note()));
+            outputs.putFields("answer_note", FunctionEndpoints.text(answer.note()));
         }
         return InvokeResponse.newBuilder().setOutputs(outputs).build();
     }
@@ -133,9 +126,5 @@ public final class RagEndpoint implements Endpoint {
         } catch (JsonProcessingException e) {
             throw new EndpointException("INTERNAL", "sources could not be written: " + e.getMessage(), false, e);
         }
-    }
-
-    private static Value text(String value) {
-        return Value.newBuilder().setStringValue(value).build();
     }
 }
