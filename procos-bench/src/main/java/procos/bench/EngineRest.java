@@ -61,6 +61,8 @@ final class EngineRest {
         if (response.statusCode() != 200) {
             throw new IOException("deployment failed: HTTP " + response.statusCode() + " " + response.body());
         }
+        // A deployment may have made a new version the latest: look the ids up again when next asked.
+        definitionIds.clear();
         return JSON.readTree(response.body()).path("id").asText();
     }
 
@@ -90,7 +92,7 @@ final class EngineRest {
         return body.path("count").asLong();
     }
 
-    /** Id of the latest deployed definition of {@code key} (the bench deploys each once per run). */
+    /** Id of the latest deployed definition of {@code key}, as of the last {@link #deploy}. */
     String definitionId(String key) throws IOException, InterruptedException {
         String id = definitionIds.get(key);
         if (id == null) {
