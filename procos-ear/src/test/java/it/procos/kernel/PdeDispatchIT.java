@@ -99,8 +99,11 @@ class PdeDispatchIT {
         TestEndpoint broken = register(new TestEndpoint("it-broken-" + shortId(), taskType, request -> {
             throw new EndpointException("INVALID_INPUT", "this endpoint refuses everything", false);
         }));
+        // Degraded, so the learned router (which has no rule or history to order two healthy endpoints by)
+        // still tries the broken one first and this one only as the fallback.
         TestEndpoint backup = register(new TestEndpoint("it-backup-" + shortId(), taskType, request -> InvokeResponse.newBuilder()
-                .setOutputs(Struct.newBuilder().putFields("served_by", Value.newBuilder().setStringValue("backup").build())).build()));
+                .setOutputs(Struct.newBuilder().putFields("served_by", Value.newBuilder().setStringValue("backup").build())).build())
+                .degraded());
         String key = deploy(singleTask(taskType, null));
 
         String id = runtimeService.startProcessInstanceByKey(key).getId();

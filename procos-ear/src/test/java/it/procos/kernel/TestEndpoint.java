@@ -23,6 +23,7 @@ final class TestEndpoint implements Endpoint {
     private final String taskType;
     private final Behaviour behaviour;
     final AtomicInteger calls = new AtomicInteger();
+    private volatile HealthState health = HealthState.HEALTHY;
 
     TestEndpoint(String id, String taskType, Behaviour behaviour) {
         this.id = id;
@@ -40,9 +41,15 @@ final class TestEndpoint implements Endpoint {
         return EndpointDescription.newBuilder().setEndpointId(id).addCapabilities(Capability.newBuilder().setTaskType(taskType)).build();
     }
 
+    /** Reports itself DEGRADED: routers try healthy endpoints first and this one only as a fallback. */
+    TestEndpoint degraded() {
+        this.health = HealthState.DEGRADED;
+        return this;
+    }
+
     @Override
     public EndpointHealth health() {
-        return EndpointHealth.newBuilder().setState(HealthState.HEALTHY).build();
+        return EndpointHealth.newBuilder().setState(health).build();
     }
 
     @Override
