@@ -55,8 +55,20 @@ public enum OnnxModel {
                         + ", got '" + name + "'"));
     }
 
-    /** Loads the model from its jar (a second or two); it runs its inferences on {@code executor}. */
+    /**
+     * Loads the model from its jar (a second or two); it runs its inferences on {@code executor}.
+     * langchain4j reads the model file through the calling thread's context class loader, and in
+     * the server the calling thread may be a PDE worker of the kernel's module, which cannot see the
+     * web module's jars: the model's own class loader stands in while it loads.
+     */
     EmbeddingModel load(Executor executor) {
-        return loader.apply(executor);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(OnnxModel.class.getClassLoader());
+        try {
+            return loader.apply(executor);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 }
