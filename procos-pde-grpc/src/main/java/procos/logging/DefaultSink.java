@@ -16,11 +16,13 @@ final class DefaultSink {
     }
 
     static LogSink fromEnvironment() {
-        String setting = System.getProperty(PROPERTY);
-        if (setting == null || setting.isBlank()) {
-            setting = System.getenv(ENVIRONMENT_VARIABLE);
-        }
-        return forSetting(setting);
+        return forSetting(setting(PROPERTY, ENVIRONMENT_VARIABLE));
+    }
+
+    /** A logging setting from deployment configuration: the system property if set, else the environment variable. */
+    static String setting(String property, String environmentVariable) {
+        String value = System.getProperty(property);
+        return value == null || value.isBlank() ? System.getenv(environmentVariable) : value;
     }
 
     /**

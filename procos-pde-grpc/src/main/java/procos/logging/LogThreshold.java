@@ -30,11 +30,7 @@ final class LogThreshold {
     }
 
     static LogLevel fromEnvironment() {
-        String setting = System.getProperty(PROPERTY);
-        if (setting == null || setting.isBlank()) {
-            setting = System.getenv(ENVIRONMENT_VARIABLE);
-        }
-        return forSetting(setting);
+        return forSetting(DefaultSink.setting(PROPERTY, ENVIRONMENT_VARIABLE));
     }
 
     /** A level name in any case; nothing means INFO, and a misspelling says so once and means INFO. */
