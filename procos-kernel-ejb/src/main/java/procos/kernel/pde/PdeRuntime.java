@@ -2,7 +2,6 @@ package procos.kernel.pde;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
 import procos.kernel.config.GrpcSettings;
@@ -100,11 +99,7 @@ public final class PdeRuntime {
      * beside the engine's database in the server's output directory (the working directory).
      */
     private static RouterConfig withDefaultScoreFile(RouterConfig router) {
-        if (router.stateFile().isPresent()) {
-            return router;
-        }
-        return new RouterConfig(router.policy(), router.healthInterval(), Optional.of(DEFAULT_SCORE_FILE),
-                router.saveInterval(), router.halfLife(), router.latencyWeight(), router.circuit());
+        return router.stateFile().isPresent() ? router : router.withStateFile(DEFAULT_SCORE_FILE);
     }
 
     private static PdeServerOptions serverOptions(GrpcSettings grpc) throws IOException {

@@ -38,6 +38,11 @@ public record RouterConfig(Policy policy, Duration healthInterval, Optional<Path
         Objects.requireNonNull(circuit, "circuit");
     }
 
+    /** This configuration, keeping learned scores in {@code file}. */
+    public RouterConfig withStateFile(Path file) {
+        return new RouterConfig(policy, healthInterval, Optional.of(file), saveInterval, halfLife, latencyWeight, circuit);
+    }
+
     /** The routing policies {@code router.policy} names. */
     public enum Policy {
         LEARNED, STATIC;
