@@ -11,4 +11,9 @@ package procos.das.rag;
  * @param text      the chunk's text
  */
 public record Citation(int number, String chunkId, String sourceId, int position, double relevance, String text) {
+
+    /** The same chunk under another number, as an answer that cites only some sources numbers them. */
+    public Citation numbered(int newNumber) {
+        return new Citation(newNumber, chunkId, sourceId, position, relevance, text);
+    }
 }

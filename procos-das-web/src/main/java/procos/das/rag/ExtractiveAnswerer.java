@@ -57,8 +57,7 @@ final class ExtractiveAnswerer {
         StringBuilder text = new StringBuilder();
         for (Scored scored : chosen) {
             Citation from = scored.candidate().from();
-            Citation renumbered = cited.computeIfAbsent(from.chunkId(), id -> new Citation(cited.size() + 1,
-                    from.chunkId(), from.sourceId(), from.position(), from.relevance(), from.text()));
+            Citation renumbered = cited.computeIfAbsent(from.chunkId(), id -> from.numbered(cited.size() + 1));
             if (!text.isEmpty()) {
                 text.append(' ');
             }

@@ -56,8 +56,7 @@ final class GroundedAnswerer {
             String replacement = "";
             if (number >= 1 && number <= retrieved.size()) {
                 Citation source = retrieved.get(number - 1);
-                Citation renumbered = cited.computeIfAbsent(number, n -> new Citation(cited.size() + 1,
-                        source.chunkId(), source.sourceId(), source.position(), source.relevance(), source.text()));
+                Citation renumbered = cited.computeIfAbsent(number, n -> source.numbered(cited.size() + 1));
                 replacement = "[" + renumbered.number() + "]";
             }
             // A citation of a source that was never given is dropped rather than passed on.
