@@ -97,7 +97,7 @@ public final class KnowledgeIngestor {
         }
         List<String> gone = manifest.entries().stream().map(ManifestEntry::source)
                 .filter(source -> isUnder(root, source) && !present.contains(source)).toList();
-        return run(gone, sources.size(), bytes, sources.stream().map(source -> (Supplier<Attempt>) () -> read(source)).toList());
+        return compacted(run(gone, sources.size(), bytes, sources.stream().map(source -> (Supplier<Attempt>) () -> read(source)).toList()));
     }
 
     /**
@@ -146,9 +146,16 @@ public final class KnowledgeIngestor {
         return run(List.of(), 1, bytes, List.of(() -> read(new FileSource(file))));
     }
 
-    /** Removes the chunks and manifest entries of the plan's gone sources. */
+    /**
+     * Removes the chunks and manifest entries of the plan's gone sources: the last step of a planned
+     * run, so it also compacts the store when the plan changed anything.
+     */
     public synchronized IngestionReport removeGone(IngestionPlan plan) throws IOException {
-        return run(plan.gone().stream().filter(source -> manifest.entry(source).isPresent()).toList(), 0, 0, List.of());
+        IngestionReport report = run(plan.gone().stream().filter(source -> manifest.entry(source).isPresent()).toList(), 0, 0, List.of());
+        if (!plan.toIndex().isEmpty() || report.count(Outcome.REMOVED) > 0) {
+            compact();
+        }
+        return report;
     }
 
     private boolean isCurrent(FileSource source) {
@@ -179,7 +186,7 @@ public final class KnowledgeIngestor {
      */
     public synchronized IngestionReport ingest(List<URI> urls, DocumentFetcher fetcher) throws IOException {
         Objects.requireNonNull(fetcher, "fetcher");
-        return run(List.of(), urls.size(), 0, urls.stream().map(url -> (Supplier<Attempt>) () -> fetch(url, fetcher)).toList());
+        return compacted(run(List.of(), urls.size(), 0, urls.stream().map(url -> (Supplier<Attempt>) () -> fetch(url, fetcher)).toList()));
     }
 
     /** A source ready to ingest, or the reason it could not even be obtained. */
@@ -239,6 +246,23 @@ public final class KnowledgeIngestor {
                 .with("chunks", report.chunksEmbedded()).with("chunks_per_s", Math.round(report.chunksPerSecond() * 10) / 10.0)
                 .with("aborted", abort.isPresent()).durationMs(last.elapsed().toMillis()).log();
         return report;
+    }
+
+    /** Compacts the store after a whole run that changed it (see {@link VectorRepository#compact}). */
+    private IngestionReport compacted(IngestionReport report) {
+        if (report.count(Outcome.INDEXED) + report.count(Outcome.REMOVED) > 0) {
+            compact();
+        }
+        return report;
+    }
+
+    /** Queries are only slower without compaction, so a failure to compact is logged, not thrown. */
+    private void compact() {
+        try {
+            repository.compact();
+        } catch (RuntimeException e) {
+            LOG.warn("vector_compact_failed").error(e).log();
+        }
     }
 
     /**

@@ -36,6 +36,14 @@ public interface VectorRepository extends AutoCloseable {
     /** Removes every chunk of a source; returns how many were removed. */
     long deleteBySource(String sourceId);
 
+    /**
+     * Reorganises the stored chunks for query speed after bulk changes (an ingestion run, an
+     * import). Queries keep running, on the state before, while it works; writes wait. Stores that
+     * need no reorganising do nothing, which is the default.
+     */
+    default void compact() {
+    }
+
     /** How many chunks are stored. */
     long count();
 

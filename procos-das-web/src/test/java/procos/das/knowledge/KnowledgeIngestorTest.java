@@ -132,6 +132,38 @@ class KnowledgeIngestorTest {
     }
 
     @Test
+    void aRunThatChangedTheStoreCompactsItOnceAndAnUnchangedRunLeavesItAlone() throws IOException {
+        write("a.md", "Alpha text.\n");
+        write("b.md", "Beta text.\n");
+        InMemoryVectorRepository repository = new InMemoryVectorRepository();
+        KnowledgeIngestor ingestor = ingestor(repository, ProgressListener.NONE);
+
+        ingestor.ingest(docs);
+        assertThat(repository.compactions()).isEqualTo(1);
+
+        ingestor.ingest(docs);
+        assertThat(repository.compactions()).as("nothing changed, nothing to compact").isEqualTo(1);
+    }
+
+    @Test
+    void aPlannedRunCompactsTheStoreAtItsLastStepNotPerSource() throws IOException {
+        write("a.md", "Alpha text.\n");
+        write("b.md", "Beta text.\n");
+        InMemoryVectorRepository repository = new InMemoryVectorRepository();
+        KnowledgeIngestor ingestor = ingestor(repository, ProgressListener.NONE);
+        IngestionPlan plan = ingestor.plan(docs);
+
+        ingestor.ingestPlanned(plan, 0);
+        ingestor.ingestPlanned(plan, 1);
+        assertThat(repository.compactions()).isZero();
+        ingestor.removeGone(plan);
+
+        assertThat(repository.compactions()).isEqualTo(1);
+        ingestor.removeGone(ingestor.plan(docs));
+        assertThat(repository.compactions()).as("an empty plan changes nothing").isEqualTo(1);
+    }
+
+    @Test
     void badSourcesFailOrAreSkippedAloneWithTheirReason() throws IOException {
         Path good = write("good.txt", "A perfectly good text file.\n");
         Path empty = write("empty.md", "");

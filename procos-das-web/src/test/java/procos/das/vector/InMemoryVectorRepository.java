@@ -14,6 +14,7 @@ import java.util.Map;
 public class InMemoryVectorRepository implements VectorRepository {
 
     private final Map<String, Chunk> chunks = new LinkedHashMap<>();
+    private int compactions;
 
     @Override
     public synchronized void upsert(List<Chunk> added) {
@@ -55,6 +56,16 @@ public class InMemoryVectorRepository implements VectorRepository {
     @Override
     public synchronized long count() {
         return chunks.size();
+    }
+
+    @Override
+    public synchronized void compact() {
+        compactions++;
+    }
+
+    /** How many times {@link #compact()} was called. */
+    public synchronized int compactions() {
+        return compactions;
     }
 
     /** The chunks of one source, in position order. */

@@ -87,6 +87,25 @@ public abstract class VectorRepositoryContract {
     }
 
     @Test
+    void compactKeepsEveryChunkAndEveryAnswer() {
+        for (int batch = 0; batch < 4; batch++) {
+            int first = batch * 5;
+            repository.upsert(IntStream.range(first, first + 5)
+                    .mapToObj(i -> chunk("c" + i, "s" + (i % 3), random(i))).toList());
+        }
+        repository.delete(List.of("c3"));
+        List<ScoredChunk> before = repository.query(VectorQuery.dense(random(7), 5));
+
+        repository.compact();
+
+        assertThat(repository.count()).isEqualTo(19);
+        assertThat(repository.query(VectorQuery.dense(random(7), 5))).extracting(hit -> hit.chunk().id())
+                .containsExactlyElementsOf(before.stream().map(hit -> hit.chunk().id()).toList());
+        repository.upsert(List.of(chunk("after", "s", random(99))));
+        assertThat(repository.count()).isEqualTo(20);
+    }
+
+    @Test
     void upsertReplacesTheChunkWithTheSameId() {
         repository.upsert(List.of(chunk("a", "s", axis(0)), chunk("b", "s", axis(1))));
         repository.upsert(List.of(chunk("a", "s", 0, "rewritten", axis(2), Map.of())));

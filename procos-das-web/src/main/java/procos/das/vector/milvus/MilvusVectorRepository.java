@@ -14,6 +14,7 @@ import io.milvus.v2.service.collection.request.DescribeCollectionReq;
 import io.milvus.v2.service.collection.request.DropCollectionReq;
 import io.milvus.v2.service.collection.request.HasCollectionReq;
 import io.milvus.v2.service.collection.request.LoadCollectionReq;
+import io.milvus.v2.service.utility.request.CompactReq;
 import io.milvus.v2.service.vector.request.AnnSearchReq;
 import io.milvus.v2.service.vector.request.DeleteReq;
 import io.milvus.v2.service.vector.request.HybridSearchReq;
@@ -153,6 +154,12 @@ public final class MilvusVectorRepository implements VectorRepository {
                     .filter(filter).build()));
         }
         return present;
+    }
+
+    /** Asks Milvus to compact the collection; Milvus does it in the background and returns at once. */
+    @Override
+    public void compact() {
+        call("compact", () -> client.compact(CompactReq.builder().collectionName(settings.collection()).build()));
     }
 
     @Override

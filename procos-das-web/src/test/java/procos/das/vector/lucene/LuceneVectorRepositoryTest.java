@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.FilterDirectory;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,33 @@ class LuceneVectorRepositoryTest extends VectorRepositoryContract {
     }
 
     @Test
+    void compactMergesAnIndexWrittenInManyBatchesIntoOneSegment() throws IOException {
+        for (int batch = 0; batch < 6; batch++) {
+            repository.upsert(versionOf("doc" + batch, "v", 3));
+        }
+        assertThat(committedSegments()).isGreaterThan(1);
+
+        repository.compact();
+
+        assertThat(committedSegments()).isEqualTo(1);
+        assertThat(repository.count()).isEqualTo(18);
+    }
+
+    @Test
+    void anImportedIndexIsCompacted() throws IOException {
+        for (int batch = 0; batch < 3; batch++) {
+            repository.upsert(versionOf("doc" + batch, "v", 2));
+        }
+        Path archive = temp.resolve("knowledge.archive");
+        repository.exportTo(archive);
+
+        repository.importFrom(archive);
+
+        assertThat(committedSegments()).isEqualTo(1);
+        assertThat(repository.count()).isEqualTo(6);
+    }
+
+    @Test
     void anIndexBuiltForAnotherDimensionIsRefusedOnOpen() {
         repository.upsert(List.of(chunk("a", "s", axis(0))));
         repository.close();
@@ -98,6 +127,13 @@ class LuceneVectorRepositoryTest extends VectorRepositoryContract {
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("already open");
         assertThat(repository.count()).isZero();
+    }
+
+    /** Segments in the last commit, read from the directory as another process would. */
+    private int committedSegments() throws IOException {
+        try (Directory directory = FSDirectory.open(temp.resolve("index"))) {
+            return SegmentInfos.readLatestCommit(directory).size();
+        }
     }
 
     private LuceneSettings settings(int dimension) {
