@@ -110,8 +110,9 @@ public final class DispatchBenchmark {
         PdeNodeProcess node = null;
         if (options.systems().contains(BenchSystem.NODE)) {
             if (Files.isRegularFile(options.nodeJar())) {
+                List<String> nodeJvmArgs = options.jfr() ? jfrArgs(options.targetDir().resolve("jfr/node.jfr")) : List.of();
                 node = register(new PdeNodeProcess(options.nodeJar(), nodeYaml, BenchOptions.NODE_PORT,
-                        options.targetDir().resolve("bench-node")));
+                        options.targetDir().resolve("bench-node"), nodeJvmArgs));
                 System.out.println("Starting the standalone PDE node " + options.nodeJar().getFileName() + " …");
                 node.start(Duration.ofSeconds(90));
             } else {
@@ -135,8 +136,7 @@ public final class DispatchBenchmark {
             String jvmArgs = options.serverJvmArgs();
             if (options.jfr()) {
                 Path jfr = options.targetDir().resolve("jfr/server-n" + level + ".jfr");
-                Files.createDirectories(jfr.getParent());
-                jvmArgs = (jvmArgs + " -XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true").strip();
+                jvmArgs = (jvmArgs + " " + String.join(" ", jfrArgs(jfr))).strip();
             }
             if (jvmArgs.isBlank()) {
                 server.without("JVM_ARGS");
@@ -189,6 +189,14 @@ public final class DispatchBenchmark {
                 server.stop();
             }
         }
+    }
+
+    /** A JFR profile of the whole run of a JVM, dumped to {@code file} when it exits. */
+    private static List<String> jfrArgs(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        // Liberty, Camunda and gRPC stacks run deeper than JFR's default 64 frames.
+        return List.of("-XX:FlightRecorderOptions=stackdepth=512",
+                "-XX:StartFlightRecording=filename=" + file + ",settings=profile,dumponexit=true");
     }
 
     /** The variables the bench YAML reads, for level N. */

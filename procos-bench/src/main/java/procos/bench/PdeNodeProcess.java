@@ -27,9 +27,11 @@ final class PdeNodeProcess implements AutoCloseable {
     private final Path config;
     private final int port;
     private final Path workDir;
+    private final List<String> jvmArgs;
     private Process process;
 
-    PdeNodeProcess(Path jar, Path config, int port, Path workDir) {
+    PdeNodeProcess(Path jar, Path config, int port, Path workDir, List<String> jvmArgs) {
+        this.jvmArgs = List.copyOf(jvmArgs);
         this.jar = jar;
         this.config = config;
         this.port = port;
@@ -55,8 +57,9 @@ final class PdeNodeProcess implements AutoCloseable {
     void start(Duration readyTimeout) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Files.deleteIfExists(logFile());
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar.toString(),
-                "--config", config.toString(), "--port", String.valueOf(port), "--dev"));
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", jar.toString(), "--config", config.toString(), "--port", String.valueOf(port), "--dev"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(consoleFile().toFile());
         builder.environment().put("PROCOS_LOG_FILE", logFile().toString());
