@@ -5,12 +5,16 @@ import io.grpc.Deadline;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import procos.das.knowledge.IngestionPlan;
 import procos.das.knowledge.IngestionPlans;
 import procos.das.knowledge.IngestionReport;
 import procos.das.knowledge.KnowledgeIngestor;
 import procos.das.knowledge.Outcome;
+import procos.das.knowledge.progress.ProgressSnapshot;
+import procos.das.knowledge.progress.ProgressTracker;
 import procos.pde.endpoint.Endpoint;
 import procos.pde.endpoint.EndpointException;
 import procos.pde.endpoint.HealthReports;
@@ -36,8 +40,13 @@ public final class KnowledgeEndpoint implements Endpoint {
     public static final String INDEX = "das.knowledge.index";
     public static final String FINISH = "das.knowledge.finish";
 
+    /** Prefix of the progress outputs, which become the preload instance's variables. */
+    static final String PROGRESS_PREFIX = "knowledge_";
+
     private final Supplier<KnowledgeIngestor> ingestor;
     private final IngestionPlans plans;
+    /** Progress of each planned run, across its tasks; after a restart a run's count starts again. */
+    private final Map<String, ProgressTracker> runs = new ConcurrentHashMap<>();
 
     public KnowledgeEndpoint(Supplier<KnowledgeIngestor> ingestor, IngestionPlans plans) {
         this.ingestor = ingestor;
@@ -83,7 +92,9 @@ public final class KnowledgeEndpoint implements Endpoint {
             throw InvokeInputs.invalid("folder: " + e.getMessage());
         }
         String id = plans.save(plan);
-        return response(Struct.newBuilder()
+        ProgressTracker run = ingestor.get().trackPlannedRun(plan);
+        runs.put(id, run);
+        return response(progress(run.current())
                 .putFields("scan_id", FunctionEndpoints.text(id))
                 .putFields("to_index", FunctionEndpoints.number(plan.toIndex().size()))
                 .putFields("to_remove", FunctionEndpoints.number(plan.gone().size()))
@@ -95,17 +106,34 @@ public final class KnowledgeEndpoint implements Endpoint {
         if (position >= plan.toIndex().size()) {
             throw InvokeInputs.invalid("position: " + position + " is past the plan's " + plan.toIndex().size() + " sources");
         }
-        IngestionReport report = ingestor.get().ingestPlanned(plan, (int) position);
+        ProgressTracker run = run(scanId, plan);
+        IngestionReport report = ingestor.get().ingestPlanned(plan, (int) position, run);
         failIfAborted(report);
-        // No outputs: every parallel instance would write the same process variables.
-        return response(Struct.newBuilder());
+        // Parallel instances all write these process variables; the last one to complete wins,
+        // which is what a progress reading wants.
+        return response(progress(run.current()));
     }
 
     private InvokeResponse finish(String scanId) throws IOException, EndpointException {
-        IngestionReport report = ingestor.get().removeGone(plan(scanId));
+        IngestionPlan plan = plan(scanId);
+        ProgressTracker run = run(scanId, plan);
+        IngestionReport report = ingestor.get().removeGone(plan, run);
         failIfAborted(report);
         plans.remove(scanId);
-        return response(Struct.newBuilder().putFields("removed", FunctionEndpoints.number(report.count(Outcome.REMOVED))));
+        runs.remove(scanId);
+        return response(progress(run.finish()).putFields("removed", FunctionEndpoints.number(report.count(Outcome.REMOVED))));
+    }
+
+    private ProgressTracker run(String scanId, IngestionPlan plan) {
+        return runs.computeIfAbsent(scanId, id -> ingestor.get().trackPlannedRun(plan));
+    }
+
+    /** The run's progress as outputs: done/total, chunks, rate, ETA (see {@link ProgressSnapshot#asMap()}). */
+    private static Struct.Builder progress(ProgressSnapshot snapshot) {
+        Struct.Builder outputs = Struct.newBuilder();
+        snapshot.asMap().forEach((name, value) -> outputs.putFields(PROGRESS_PREFIX + name, value instanceof Boolean flag
+                ? FunctionEndpoints.bool(flag) : FunctionEndpoints.number(((Number) value).doubleValue())));
+        return outputs;
     }
 
     private IngestionPlan plan(String scanId) throws IOException, EndpointException {

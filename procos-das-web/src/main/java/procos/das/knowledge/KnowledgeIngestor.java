@@ -136,26 +136,54 @@ public final class KnowledgeIngestor {
      *
      * @throws IndexOutOfBoundsException if the plan has no such position
      */
-    public synchronized IngestionReport ingestPlanned(IngestionPlan plan, int position) throws IOException {
+    public synchronized IngestionReport ingestPlanned(IngestionPlan plan, int position, ProgressTracker runProgress) throws IOException {
         String id = plan.toIndex().get(position);
         Path file = Path.of(id);
         if (!isUnder(Path.of(plan.folder()), id)) {
             throw new IllegalArgumentException("source '" + id + "' is not under the planned folder " + plan.folder());
         }
-        long bytes = Files.isRegularFile(file) ? Files.size(file) : 0;
-        return run(List.of(), 1, bytes, List.of(() -> read(new FileSource(file))));
+        long bytes = sizeOf(file);
+        IngestionReport report = run(List.of(), 1, bytes, List.of(() -> read(new FileSource(file))), ProgressListener.NONE);
+        runProgress.chunksEmbedded((int) report.chunksEmbedded());
+        runProgress.sourceDone(bytes);
+        return report;
     }
 
     /**
      * Removes the chunks and manifest entries of the plan's gone sources: the last step of a planned
-     * run, so it also compacts the store when the plan changed anything.
+     * run, so it also compacts the store when the plan changed anything, and finishes
+     * {@code runProgress}.
      */
-    public synchronized IngestionReport removeGone(IngestionPlan plan) throws IOException {
-        IngestionReport report = run(plan.gone().stream().filter(source -> manifest.entry(source).isPresent()).toList(), 0, 0, List.of());
+    public synchronized IngestionReport removeGone(IngestionPlan plan, ProgressTracker runProgress) throws IOException {
+        IngestionReport report = run(plan.gone().stream().filter(source -> manifest.entry(source).isPresent()).toList(), 0, 0,
+                List.of(), ProgressListener.NONE);
+        for (int i = 0; i < plan.gone().size(); i++) {
+            runProgress.sourceDone(0);
+        }
         if (!plan.toIndex().isEmpty() || report.count(Outcome.REMOVED) > 0) {
             compact();
         }
+        runProgress.finish();
         return report;
+    }
+
+    /**
+     * Counts a planned run as a whole, across its per-source tasks: every source of the plan, and
+     * the bytes of those to index as they are now. Reports to this ingestor's listener, as a whole
+     * run by {@link #ingest(Path)} does.
+     */
+    public ProgressTracker trackPlannedRun(IngestionPlan plan) {
+        long bytes = plan.toIndex().stream().mapToLong(source -> sizeOf(Path.of(source))).sum();
+        return new ProgressTracker(progress, plan.toIndex().size() + plan.gone().size(), bytes);
+    }
+
+    /** The size of a file, 0 when it is gone or unreadable: such a source fails alone, later. */
+    private static long sizeOf(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private boolean isCurrent(FileSource source) {
@@ -206,7 +234,12 @@ public final class KnowledgeIngestor {
     }
 
     private IngestionReport run(List<String> gone, int sourceCount, long bytes, List<Supplier<Attempt>> attempts) throws IOException {
-        ProgressTracker tracker = new ProgressTracker(progress, gone.size() + sourceCount, bytes);
+        return run(gone, sourceCount, bytes, attempts, progress);
+    }
+
+    private IngestionReport run(List<String> gone, int sourceCount, long bytes, List<Supplier<Attempt>> attempts,
+                                ProgressListener listener) throws IOException {
+        ProgressTracker tracker = new ProgressTracker(listener, gone.size() + sourceCount, bytes);
         List<SourceOutcome> outcomes = new ArrayList<>();
         Optional<String> abort = Optional.empty();
         try (EmbeddingPipeline pipeline = new EmbeddingPipeline(embedder, settings.batchSize(), tracker)) {

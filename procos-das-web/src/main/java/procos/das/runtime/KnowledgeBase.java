@@ -52,6 +52,9 @@ public class KnowledgeBase {
     @Inject
     Kernel kernel;
 
+    @Inject
+    KnowledgeMetrics metrics;
+
     private final RetrievalCache retrievals = new RetrievalCache(1_000, Duration.ofMinutes(10), Clock.systemUTC());
     private volatile Opened opened;
 
@@ -109,7 +112,7 @@ public class KnowledgeBase {
         try {
             Manifest manifest = Manifest.load(dataDir().resolve("manifest.jsonl"));
             KnowledgeIngestor ingestor = new KnowledgeIngestor(embedder, store, manifest,
-                    new LoggingProgressListener(Duration.ofSeconds(5)),
+                    new LoggingProgressListener(Duration.ofSeconds(5)).and(metrics),
                     new Chunker(new WordPieceTokenCounter(), IngestionSettings.DEFAULT.chunking()), IngestionSettings.DEFAULT);
             RagService rag = new RagService(embedder, store, languageModel(), RagSettings.DEFAULTS);
             LOG.info("knowledge_base_opened").with("model", embedder.modelId()).with("store", storeSettings.kind().name())

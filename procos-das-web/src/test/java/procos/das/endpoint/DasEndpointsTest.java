@@ -100,6 +100,35 @@ class DasEndpointsTest {
     }
 
     @Test
+    void preloadTasksReportTheWholeRunsProgressAsTheirOutputs() throws Exception {
+        Path folder = Files.createDirectories(work.resolve("progress"));
+        Files.writeString(folder.resolve("one.md"), "# One\n\nThe first file.\n");
+        Files.writeString(folder.resolve("two.md"), "# Two\n\nThe second file.\n");
+
+        Struct scan = call(knowledge, KnowledgeEndpoint.SCAN, Map.of("folder", folder.toString()));
+        String scanId = scan.getFieldsMap().get("scan_id").getStringValue();
+        Struct first = call(knowledge, KnowledgeEndpoint.INDEX, Map.of("scan_id", scanId, "position", 0));
+        Struct second = call(knowledge, KnowledgeEndpoint.INDEX, Map.of("scan_id", scanId, "position", 1));
+        Struct finish = call(knowledge, KnowledgeEndpoint.FINISH, Map.of("scan_id", scanId));
+
+        assertThat(number(scan, "knowledge_sources_total")).isEqualTo(2);
+        assertThat(number(scan, "knowledge_sources_done")).isZero();
+        assertThat(number(first, "knowledge_sources_done")).isEqualTo(1);
+        assertThat(number(first, "knowledge_chunks_done")).isEqualTo(1);
+        assertThat(first.getFieldsMap()).containsKeys("knowledge_eta_ms", "knowledge_chunks_per_s", "knowledge_bytes_total");
+        assertThat(first.getFieldsMap().get("knowledge_finished").getBoolValue()).isFalse();
+        assertThat(number(second, "knowledge_sources_done")).isEqualTo(2);
+        assertThat(number(finish, "knowledge_chunks_done")).isEqualTo(2);
+        assertThat(number(finish, "knowledge_eta_ms")).isZero();
+        assertThat(finish.getFieldsMap().get("knowledge_finished").getBoolValue()).isTrue();
+    }
+
+    private static double number(Struct outputs, String name) {
+        assertThat(outputs.getFieldsMap()).containsKey(name);
+        return outputs.getFieldsMap().get(name).getNumberValue();
+    }
+
+    @Test
     void questionIsRetrievedThenAnsweredWithItsSources() throws Exception {
         Path folder = Files.createDirectories(work.resolve("questions"));
         Files.writeString(folder.resolve("ports.md"), "# Ports\n\nHealth checks are served over HTTP on port 9080.\n");

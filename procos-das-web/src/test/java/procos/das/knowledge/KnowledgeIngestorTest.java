@@ -26,6 +26,7 @@ import procos.das.knowledge.manifest.ManifestEntry;
 import procos.das.knowledge.manifest.SourceStatus;
 import procos.das.knowledge.progress.ProgressListener;
 import procos.das.knowledge.progress.ProgressSnapshot;
+import procos.das.knowledge.progress.ProgressTracker;
 import procos.das.knowledge.source.FetchedDocument;
 import procos.das.knowledge.source.Pdfs;
 import procos.das.knowledge.source.SourceException;
@@ -152,15 +153,49 @@ class KnowledgeIngestorTest {
         InMemoryVectorRepository repository = new InMemoryVectorRepository();
         KnowledgeIngestor ingestor = ingestor(repository, ProgressListener.NONE);
         IngestionPlan plan = ingestor.plan(docs);
+        ProgressTracker run = ingestor.trackPlannedRun(plan);
 
-        ingestor.ingestPlanned(plan, 0);
-        ingestor.ingestPlanned(plan, 1);
+        ingestor.ingestPlanned(plan, 0, run);
+        ingestor.ingestPlanned(plan, 1, run);
         assertThat(repository.compactions()).isZero();
-        ingestor.removeGone(plan);
+        ingestor.removeGone(plan, run);
 
         assertThat(repository.compactions()).isEqualTo(1);
-        ingestor.removeGone(ingestor.plan(docs));
+        IngestionPlan nothing = ingestor.plan(docs);
+        ingestor.removeGone(nothing, ingestor.trackPlannedRun(nothing));
         assertThat(repository.compactions()).as("an empty plan changes nothing").isEqualTo(1);
+    }
+
+    @Test
+    void aPlannedRunReportsItsProgressAsOneRunAcrossItsTasks() throws IOException {
+        write("a.md", "Alpha text.\n");
+        write("b.md", "Beta text.\n\n# More\n\nAnother section.\n");
+        Path gone = write("c.md", "Gamma text.\n");
+        List<ProgressSnapshot> seen = new ArrayList<>();
+        KnowledgeIngestor ingestor = ingestor(new InMemoryVectorRepository(), seen::add);
+        ingestor.ingest(docs);
+        Files.delete(gone);
+        Files.writeString(docs.resolve("a.md"), "Alpha text, changed.\n");
+        seen.clear();
+        IngestionPlan plan = ingestor.plan(docs);
+        ProgressTracker run = ingestor.trackPlannedRun(plan);
+
+        ingestor.ingestPlanned(plan, 0, run);
+        ProgressSnapshot halfway = run.current();
+        ingestor.removeGone(plan, run);
+
+        assertThat(halfway.sourcesTotal()).as("one to index, one gone").isEqualTo(2);
+        assertThat(halfway.sourcesDone()).isEqualTo(1);
+        assertThat(halfway.chunksDone()).isEqualTo(1);
+        assertThat(halfway.eta()).isPresent();
+        assertThat(seen).as("only the run's own snapshots, none per source").allSatisfy(snapshot ->
+                assertThat(snapshot.sourcesTotal()).isEqualTo(2));
+        assertThat(seen.get(seen.size() - 1)).satisfies(last -> {
+            assertThat(last.finished()).isTrue();
+            assertThat(last.sourcesDone()).isEqualTo(2);
+        });
+        assertThat(run.finish()).as("finishing again reports nothing new").isSameAs(seen.get(seen.size() - 1));
+        assertThat(seen.stream().filter(ProgressSnapshot::finished)).hasSize(1);
     }
 
     @Test

@@ -17,6 +17,7 @@ public final class ProgressTracker {
     private int sourcesDone;
     private long chunksDone;
     private long bytesDone;
+    private ProgressSnapshot last;
 
     public ProgressTracker(ProgressListener listener, int sourcesTotal, long bytesTotal) {
         this.listener = listener;
@@ -37,9 +38,17 @@ public final class ProgressTracker {
         report(false);
     }
 
-    /** The run is over; the last snapshot. */
+    /** The run is over; the last snapshot, reported once however often this is called. */
     public synchronized ProgressSnapshot finish() {
-        return report(true);
+        if (last == null) {
+            last = report(true);
+        }
+        return last;
+    }
+
+    /** Where the run stands now, without telling the listener. */
+    public synchronized ProgressSnapshot current() {
+        return snapshot(false);
     }
 
     public synchronized long chunksDone() {
@@ -51,6 +60,16 @@ public final class ProgressTracker {
     }
 
     private synchronized ProgressSnapshot report(boolean finished) {
+        ProgressSnapshot snapshot = snapshot(finished);
+        try {
+            listener.onProgress(snapshot);
+        } catch (RuntimeException e) {
+            // A broken listener must not fail the ingestion it only watches.
+        }
+        return snapshot;
+    }
+
+    private ProgressSnapshot snapshot(boolean finished) {
         Duration elapsed = elapsed();
         double seconds = elapsed.toNanos() / 1e9;
         double rate = seconds > 0 ? chunksDone / seconds : 0;
@@ -64,13 +83,6 @@ public final class ProgressTracker {
                 eta = Optional.of(Duration.ofNanos((long) (elapsed.toNanos() * (1 - doneShare) / doneShare)));
             }
         }
-        ProgressSnapshot snapshot = new ProgressSnapshot(sourcesDone, sourcesTotal, chunksDone, bytesDone, bytesTotal,
-                elapsed, rate, eta, finished);
-        try {
-            listener.onProgress(snapshot);
-        } catch (RuntimeException e) {
-            // A broken listener must not fail the ingestion it only watches.
-        }
-        return snapshot;
+        return new ProgressSnapshot(sourcesDone, sourcesTotal, chunksDone, bytesDone, bytesTotal, elapsed, rate, eta, finished);
     }
 }
