@@ -214,7 +214,12 @@ public final class KnowledgeIngestor {
      */
     public synchronized IngestionReport ingest(List<URI> urls, DocumentFetcher fetcher) throws IOException {
         Objects.requireNonNull(fetcher, "fetcher");
-        return compacted(run(List.of(), urls.size(), 0, urls.stream().map(url -> (Supplier<Attempt>) () -> fetch(url, fetcher)).toList()));
+        List<URI> distinct = urls.stream().distinct().toList();
+        if (distinct.size() < urls.size()) {
+            // A URL listed twice is one source: fetched, indexed and reported once.
+            LOG.info("knowledge_duplicate_sources_ignored").with("listed", urls.size()).with("distinct", distinct.size()).log();
+        }
+        return compacted(run(List.of(), distinct.size(), 0, distinct.stream().map(url -> (Supplier<Attempt>) () -> fetch(url, fetcher)).toList()));
     }
 
     /** A source ready to ingest, or the reason it could not even be obtained. */

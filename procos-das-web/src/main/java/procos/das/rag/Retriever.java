@@ -1,7 +1,9 @@
 package procos.das.rag;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.util.VectorUtil;
 import procos.das.vector.ScoredChunk;
 import procos.das.vector.VectorQuery;
@@ -22,14 +24,19 @@ final class Retriever {
         this.minRelevance = minRelevance;
     }
 
-    /** The relevant chunks, in the store's ranking, numbered from 1. */
+    /**
+     * The relevant chunks, in the store's ranking, numbered from 1. A passage stored under several
+     * sources (a copied file, a page fetched under two URLs) is cited once, from its best-ranked
+     * source, so that copies cannot crowd out other sources.
+     */
     List<Citation> retrieve(Question question, float[] questionVector) {
         List<ScoredChunk> ranked = store.query(new VectorQuery(questionVector, question.text(), question.k(),
                 question.filters(), question.mode()));
         List<Citation> relevant = new ArrayList<>();
+        Set<String> passages = new HashSet<>();
         for (ScoredChunk hit : ranked) {
             double relevance = cosine(questionVector, hit.chunk().vector());
-            if (relevance >= minRelevance) {
+            if (relevance >= minRelevance && passages.add(hit.chunk().text().strip().replaceAll("\\s+", " "))) {
                 relevant.add(new Citation(relevant.size() + 1, hit.chunk().id(), hit.chunk().sourceId(),
                         hit.chunk().position(), relevance, hit.chunk().text()));
             }

@@ -337,6 +337,22 @@ class KnowledgeIngestorTest {
     }
 
     @Test
+    void aUrlListedTwiceIsFetchedIndexedAndReportedOnce() throws IOException {
+        URI page = URI.create("https://docs.example.org/faq.html");
+        InMemoryVectorRepository repository = new InMemoryVectorRepository();
+        List<URI> fetched = new ArrayList<>();
+
+        IngestionReport report = ingestor(repository, ProgressListener.NONE).ingest(List.of(page, page), url -> {
+            fetched.add(url);
+            return new FetchedDocument("<p>Support is open on weekdays.</p>".getBytes(StandardCharsets.UTF_8), Optional.of("text/html"));
+        });
+
+        assertThat(fetched).containsExactly(page);
+        assertThat(report.sources()).singleElement().satisfies(outcome -> assertThat(outcome.outcome()).isEqualTo(Outcome.INDEXED));
+        assertThat(repository.count()).isEqualTo(1);
+    }
+
+    @Test
     void progressIsReportedPerBatchAndSourceEndingWithAFinishedSnapshot() throws IOException {
         // Both small files' chunks share one embedding batch: one batch snapshot, one per source, the final one.
         write("one.md", "One.\n");

@@ -2,6 +2,7 @@ package procos.das.rag;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import procos.das.knowledge.embed.Embedder;
@@ -24,6 +25,7 @@ final class KnowledgeFixture implements AutoCloseable {
 
     final Embedder embedder = new OnnxEmbedder(OnnxModel.DEFAULT);
     final LuceneVectorRepository store;
+    private final Map<String, List<String>> passages = new HashMap<>();
 
     KnowledgeFixture(Path directory) {
         store = LuceneVectorRepository.open(new LuceneSettings(directory, new VectorDimension(embedder.dimension()),
@@ -41,7 +43,13 @@ final class KnowledgeFixture implements AutoCloseable {
                         + "The Golden Gate Bridge opened in 1937."));
     }
 
+    /** Stores every passage of {@code source} again, as a copy named {@code copy} would be. */
+    void addCopy(String source, String copy) {
+        add(copy, passages.get(source));
+    }
+
     private void add(String source, List<String> passages) {
+        this.passages.put(source, passages);
         List<float[]> vectors = embedder.embedAll(passages);
         List<Chunk> chunks = new ArrayList<>();
         for (int i = 0; i < passages.size(); i++) {

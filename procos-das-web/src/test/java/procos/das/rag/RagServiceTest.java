@@ -143,6 +143,20 @@ class RagServiceTest {
     }
 
     @Test
+    void aPassageStoredUnderTwoSourcesIsCitedOnce(@TempDir Path otherIndex) {
+        try (KnowledgeFixture copies = new KnowledgeFixture(otherIndex)) {
+            copies.addCopy(KnowledgeFixture.TEA, "mirror/tea-copy.md");
+            RagService rag = new RagService(copies.embedder, copies.store, LanguageModel.NONE, RagSettings.DEFAULTS);
+
+            Answer answer = rag.ask(Question.of("How hot should the water be for green tea?"));
+
+            assertThat(answer.sources()).extracting(Citation::text).doesNotHaveDuplicates();
+            assertThat(answer.sources()).extracting(Citation::sourceId).contains(KnowledgeFixture.TEA)
+                    .doesNotContain("mirror/tea-copy.md");
+        }
+    }
+
+    @Test
     void unsearchableQuestionsAreRefusedWithTheReason() {
         assertThatThrownBy(() -> Question.of("   ")).isInstanceOf(InvalidQuestionException.class).hasMessage("question is empty");
         assertThatThrownBy(() -> Question.of("?!... ;;; ---")).isInstanceOf(InvalidQuestionException.class)
