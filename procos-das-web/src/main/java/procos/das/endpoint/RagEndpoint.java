@@ -109,7 +109,7 @@ public final class RagEndpoint implements Endpoint {
     private static Question question(InvokeInputs inputs) throws EndpointException {
         String text = inputs.requiredString("question");
         long k = inputs.positiveLong("k").orElse(Question.DEFAULT_K);
-        String mode = inputs.string("mode").orElse("hybrid").toUpperCase(Locale.ROOT);
+        String mode = inputs.string("mode").orElse(Question.DEFAULT_MODE.name()).toUpperCase(Locale.ROOT);
         try {
             return new Question(text, (int) Math.min(k, Integer.MAX_VALUE), SearchMode.valueOf(mode), Map.of());
         } catch (InvalidQuestionException e) {
