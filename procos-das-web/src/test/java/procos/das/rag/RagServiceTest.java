@@ -50,6 +50,19 @@ class RagServiceTest {
     }
 
     @Test
+    void extractiveAnswerFromAMarkdownChunkQuotesTheSentenceWithoutTheHeadingAboveIt() {
+        String chunk = "# Korvath lighthouse\n\nThe Korvath lighthouse was built in 1872 by the engineer Mirela Tosk. "
+                + "Its lamp can be seen from 31 kilometres away.\n";
+        Citation retrieved = new Citation(1, "kb/lighthouse.md#0", "kb/lighthouse.md", 0, 0.8, chunk);
+
+        Answer answer = without(LanguageModel.NONE).synthesize(Question.of("Who built the Korvath lighthouse?"), List.of(retrieved));
+
+        assertThat(answer.method()).isEqualTo(AnswerMethod.EXTRACTIVE);
+        assertThat(answer.text()).startsWith("The Korvath lighthouse was built in 1872 by the engineer Mirela Tosk. [1]")
+                .doesNotContain("#");
+    }
+
+    @Test
     void everyCitationInAnExtractiveAnswerPointsAtAListedSource() {
         Answer answer = without(LanguageModel.NONE).ask(Question.of("How hot should the water be for green tea?"));
 
