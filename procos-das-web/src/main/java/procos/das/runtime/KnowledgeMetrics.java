@@ -36,7 +36,7 @@ public class KnowledgeMetrics implements ProgressListener {
         gauge("knowledge_ingest_sources_done", "sources finished by the latest run", MetricUnits.NONE, ProgressSnapshot::sourcesDone);
         gauge("knowledge_ingest_sources_total", "sources in the latest run", MetricUnits.NONE, ProgressSnapshot::sourcesTotal);
         gauge("knowledge_ingest_chunks_done", "chunks embedded by the latest run", MetricUnits.NONE, ProgressSnapshot::chunksDone);
-        gauge("knowledge_ingest_chunks_per_second", "chunks embedded per second by the latest run", MetricUnits.PER_SECOND,
+        gauge("knowledge_ingest_chunk_rate", "chunks embedded per second by the latest run", MetricUnits.PER_SECOND,
                 ProgressSnapshot::chunksPerSecond);
         gauge("knowledge_ingest_eta", "estimated time the latest run still needs (0 when finished, -1 while unknown)",
                 MetricUnits.SECONDS, s -> s.eta().map(left -> left.toMillis() / 1000.0).orElse(-1.0));

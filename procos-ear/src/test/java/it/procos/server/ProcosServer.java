@@ -88,6 +88,14 @@ final class ProcosServer implements AutoCloseable {
         return send(path).body();
     }
 
+    /** POSTs a JSON body; the answer's JSON. */
+    Health post(String path, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + path))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Health(response.statusCode(), response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body()));
+    }
+
     private HttpResponse<String> send(String path) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + path)).timeout(Duration.ofSeconds(20)).build(),

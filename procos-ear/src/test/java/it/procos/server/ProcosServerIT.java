@@ -60,6 +60,79 @@ class ProcosServerIT {
         }
     }
 
+    @Test
+    void theConfiguredKnowledgeFolderIsPreloadedAtBootAndAnswersQuestionsWithSources() throws Exception {
+        Path knowledge = Files.createDirectories(work.resolve("knowledge"));
+        Files.writeString(knowledge.resolve("ports.md"), "# Ports\n\nThe PDE gRPC server listens on port 50051 by default.\n");
+        Files.writeString(knowledge.resolve("tea.md"), "# Tea\n\nGreen tea is brewed at about 80 degrees Celsius.\n");
+        try (ProcosServer server = new ProcosServer(work.resolve("out"))
+                .with("PROCOS_KNOWLEDGE_DIR", knowledge.toString())
+                .with("PROCOS_KNOWLEDGE_DATA_DIR", work.resolve("knowledge-base").toString())) {
+            server.start();
+            assertThat(server.awaitBooted(BOOT_TIMEOUT).status()).isEqualTo(200);
+
+            awaitMetric(server, "knowledge_ingest_sources_done", 2);
+            String metrics = awaitMetric(server, "knowledge_ingest_running", 0); // finish ends the run
+            assertThat(metricValue(metrics, "knowledge_ingest_sources_total")).isEqualTo(2);
+            assertThat(metricValue(metrics, "knowledge_ingest_chunks_done")).isEqualTo(2);
+            assertThat(metricValue(metrics, "knowledge_ingest_eta_seconds")).isZero();
+            assertThat(metricValue(metrics, "knowledge_ingest_chunk_rate_per_second")).isPositive();
+            JsonNode preload = awaitFinished(server, "knowledge_preload");
+            assertThat(variable(server, preload, "knowledge_sources_done").asDouble()).isEqualTo(2);
+            assertThat(variable(server, preload, "knowledge_finished").asBoolean()).isTrue();
+
+            JsonNode started = server.post("/procos/engine-rest/process-definition/key/rag_query/start",
+                    "{\"variables\":{\"question\":{\"value\":\"Which port does the PDE gRPC server listen on?\",\"type\":\"String\"}}}")
+                    .body();
+            JsonNode query = awaitFinished(server, "rag_query", started.path("id").asText());
+            assertThat(variable(server, query, "answer").asText()).contains("50051");
+            assertThat(variable(server, query, "sources").asText()).contains(knowledge.resolve("ports.md").toString());
+        }
+    }
+
+    /** Polls {@code /metrics} until {@code metric} reaches {@code value}; the whole text. */
+    private static String awaitMetric(ProcosServer server, String metric, double value) throws Exception {
+        long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
+        String metrics = "";
+        while (System.nanoTime() < deadline) {
+            metrics = server.text("/metrics");
+            if (metrics.contains(metric) && metricValue(metrics, metric) == value) {
+                return metrics;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(metric + " did not reach " + value + " within " + BOOT_TIMEOUT + ":\n" + metrics);
+    }
+
+    private static double metricValue(String metrics, String metric) {
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?m)^" + metric + "(\\{[^}]*})? (\\S+)$").matcher(metrics);
+        assertThat(line.find()).as(metric + " in /metrics").isTrue();
+        return Double.parseDouble(line.group(2));
+    }
+
+    /** The newest finished instance of {@code key} (the given one if named), from the engine's REST history. */
+    private static JsonNode awaitFinished(ProcosServer server, String key, String... instanceId) throws Exception {
+        String query = "/procos/engine-rest/history/process-instance?processDefinitionKey=" + key + "&finished=true"
+                + (instanceId.length > 0 ? "&processInstanceId=" + instanceId[0] : "");
+        long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode found = server.get(query).body();
+            if (found.size() > 0) {
+                assertThat(found.get(0).path("state").asText()).isEqualTo("COMPLETED");
+                return found.get(0);
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no finished " + key + " instance within " + BOOT_TIMEOUT);
+    }
+
+    private static JsonNode variable(ProcosServer server, JsonNode instance, String name) throws Exception {
+        JsonNode found = server.get("/procos/engine-rest/history/variable-instance?processInstanceId="
+                + instance.path("id").asText() + "&variableName=" + name).body();
+        assertThat(found.size()).as(name + " of " + instance.path("processDefinitionKey").asText()).isEqualTo(1);
+        return found.get(0).path("value");
+    }
+
     /** The PDE endpoint answers gRPC with the token the server generated, and refuses callers without it. */
     private static void assertTheServerExecutesTasksOverGrpcOnlyWithItsToken(Path outputDir) throws Exception {
         String token = Files.readString(outputDir.resolve("procos/grpc.token")).trim();
