@@ -3,10 +3,13 @@ package procos.pde.dispatch;
 import io.grpc.Context;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,7 +34,9 @@ import procos.pde.v1.TaskStatus;
  * Feeds the engine's external tasks to PDEs. One thread fetches and locks in batches — only as many
  * tasks as there are free workers, so a saturated node leaves the rest waiting in the engine — and
  * sleeps until {@link WorkSignal} says a task was committed or a worker freed up (a slow safety
- * poll covers tasks created elsewhere). Workers run each task in a gRPC context whose deadline is
+ * poll covers tasks created elsewhere). It queries a lane only when tasks may be waiting for it: its
+ * last fetch filled every free slot, a task of one of its topics was committed or handed back for a
+ * retry, or the safety poll came round — so a wake-up for one topic is one query, not one per lane. Workers run each task in a gRPC context whose deadline is
  * the task's, then complete it, report a BPMN error, or report a failure with retries and backoff;
  * the engine raises an incident when retries run out. Locks of long tasks are extended.
  */
@@ -101,14 +106,32 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
     }
 
     private void fetchLoop() {
+        // Per lane: may tasks be waiting for it? A lane is queried only then, so a wake-up for one
+        // topic costs one query, not one per lane.
+        boolean[] mayHaveWork = new boolean[lanes.size()];
+        Arrays.fill(mayHaveWork, true);
+        List<List<String>> served = new ArrayList<>(lanes.stream().map(lane -> lane.topics().get()).toList());
         while (running) {
             try {
                 int fetched = 0;
-                for (DispatchLane lane : lanes) {
-                    fetched += fetchInto(lane);
+                for (int i = 0; i < lanes.size(); i++) {
+                    if (mayHaveWork[i]) {
+                        Fetch fetch = fetchInto(lanes.get(i));
+                        fetched += fetch.got();
+                        if (fetch.asked() > 0) {
+                            // Fewer than asked: the lane's queue is empty now; tasks created later signal their topic.
+                            mayHaveWork[i] = fetch.got() == fetch.asked();
+                        }
+                    }
                 }
-                if (fetched == 0) {
-                    signal.await(settings.safetyPoll().toMillis(), TimeUnit.MILLISECONDS);
+                WorkSignal.Wake wake = fetched == 0
+                        ? signal.await(settings.safetyPoll().toMillis(), TimeUnit.MILLISECONDS)
+                        : signal.poll();
+                for (int i = 0; i < lanes.size(); i++) {
+                    List<String> topics = lanes.get(i).topics().get();
+                    // A lane that now serves more topics (an endpoint registered) may find tasks created before.
+                    mayHaveWork[i] |= wake.concerns(topics) || !topics.equals(served.get(i));
+                    served.set(i, topics);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -118,22 +141,28 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
                     return;
                 }
                 LOG.warn("fetch_failed").error(e).log();
+                Arrays.fill(mayHaveWork, true);
                 sleepQuietly(settings.safetyPoll().toMillis());
             } catch (RuntimeException e) {
                 if (!running) {
                     return;
                 }
                 LOG.error("fetch_failed").error(e).log();
+                Arrays.fill(mayHaveWork, true);
                 sleepQuietly(settings.safetyPoll().toMillis());
             }
         }
     }
 
+    /** One fetch of a lane: how many tasks it asked for (its free permits) and how many it got. */
+    private record Fetch(int asked, int got) {
+    }
+
     /** Fetches at most as many of the lane's tasks as its pool has free permits; the rest wait in the engine. */
-    private int fetchInto(DispatchLane lane) {
+    private Fetch fetchInto(DispatchLane lane) {
         int capacity = Math.min(lane.pool().available(), settings.maxBatch());
         if (capacity == 0) {
-            return 0;
+            return new Fetch(0, 0);
         }
         List<LockedExternalTask> tasks = fetch(lane.topics().get(), capacity);
         for (LockedExternalTask task : tasks) {
@@ -141,7 +170,7 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
             Permit permit = lane.pool().tryAcquire().orElseThrow();
             workers.execute(() -> runAndRelease(lane, task, permit));
         }
-        return tasks.size();
+        return new Fetch(capacity, tasks.size());
     }
 
     private List<LockedExternalTask> fetch(List<String> served, int max) {
@@ -161,7 +190,7 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
             run(lane.executor(), task);
         } finally {
             permit.close();
-            signal.signal();
+            signal.slotFreed();
         }
     }
 
@@ -256,6 +285,14 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
         } catch (ProcessEngineException e) {
             LOG.warn("task_report_refused").with("task_id", task.getId()).error(e).log();
             return;
+        }
+        if (retriesLeft > 0) {
+            // No commit listener fires for a retry: say when the task can be fetched again.
+            try {
+                lockKeeper.schedule(() -> signal.taskAvailable(task.getTopicName()), backoff, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // the dispatcher is stopping; the task waits in the engine for the next start
+            }
         }
         LOG.warn("task_failed").with("task_id", task.getId()).with("topic", task.getTopicName()).with("code", code)
                 .with("message", message).with("retries_left", Math.max(retriesLeft, 0)).with("backoff_ms", backoff)
