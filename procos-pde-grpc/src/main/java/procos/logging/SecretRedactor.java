@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,6 +66,10 @@ public final class SecretRedactor {
                     + "(?!(?:bearer|basic)\\s)"
                     + "(\"[^\"]*\"|'[^']*'|[^\\s\"'&;,)\\]}]+)");
 
+    /** A fragment of every credential word {@link #KEY_VALUE} knows (password, api_key, ...). */
+    private static final List<String> CREDENTIAL_WORDS =
+            List.of("pass", "pwd", "secret", "token", "key", "credential", "authorization");
+
     private SecretRedactor() {
     }
 
@@ -94,7 +99,7 @@ public final class SecretRedactor {
 
     /** {@code text} with embedded credentials masked; {@code null} stays {@code null}. */
     public static String redactText(String text) {
-        if (text == null || text.length() < 4) {
+        if (text == null || text.length() < 4 || !mayHoldCredential(text)) {
             return text;
         }
         String result = URL_USER_INFO.matcher(text).replaceAll("$1" + MASK + "@");
@@ -105,6 +110,31 @@ public final class SecretRedactor {
         result = KEY_VALUE.matcher(result).replaceAll(m -> Matcher.quoteReplacement(
                 m.group(1) + m.group(2) + maskKeepingQuotes(m.group(3))));
         return result;
+    }
+
+    /**
+     * False only when none of the text patterns can match: each needs an {@code @} (URL user-info,
+     * Oracle JDBC), the word bearer or basic, or a separator and a credential word. Every log value
+     * goes through {@link #redactText}, and most (ids, topics, names) hold none of these, so this
+     * spares them five regular expressions.
+     */
+    static boolean mayHoldCredential(String text) {
+        if (text.indexOf('@') >= 0) {
+            return true;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.contains("bearer") || lower.contains("basic")) {
+            return true;
+        }
+        if (lower.indexOf('=') < 0 && lower.indexOf(':') < 0) {
+            return false;
+        }
+        for (String word : CREDENTIAL_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Object redact(Object value, int depth) {

@@ -119,6 +119,21 @@ class SecretRedactorTest {
         assertThat(SecretRedactor.redactText(input)).isEqualTo(input);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"task_completed", "3f2a9c1e-77b0-4d2e-9a51-0c6f7f0e2b11", "das.knowledge.index",
+        "PT30S", "general_purpose pool saturated, 8 tasks waiting"})
+    void ordinaryValuesSkipThePatternsAltogether(String input) {
+        assertThat(SecretRedactor.mayHoldCredential(input)).isFalse();
+        assertThat(SecretRedactor.redactText(input)).isSameAs(input);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"user@host", "Bearer x", "BASIC y", "db_password=x", "API-KEY: x", "x-Token:y",
+        "Authorization=z", "credentials: c", "pwd=1", "SECRET:s"})
+    void anythingAPatternCouldMatchIsScanned(String input) {
+        assertThat(SecretRedactor.mayHoldCredential(input)).isTrue();
+    }
+
     @Test
     void bearerTokensAreMasked() {
         assertThat(SecretRedactor.redactText("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig-_x= sent"))
