@@ -29,7 +29,8 @@ public final class EngineBootstrap {
     /** Builds and starts the engine wired to CDI (server use). */
     /**
      * Engine connections: above the threads that use the database at once under load (dispatcher
-     * workers of every pool, the job executor, REST and gRPC request threads), so they rarely queue.
+     * workers of every pool, the job executor, REST and gRPC request threads), so that the id
+     * generator's second connection is there when a block runs out.
      */
     static final int MAX_CONNECTIONS = 32;
 
@@ -51,8 +52,11 @@ public final class EngineBootstrap {
         configuration.setJdbcUsername(settings.databaseUser());
         configuration.setJdbcPassword(settings.databasePassword());
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-        // Ids without a database round trip, in time order (see TimeOrderedIdGenerator).
-        configuration.setIdGenerator(new TimeOrderedIdGenerator());
+        // Camunda's default id generator takes a new id block in a second transaction on a second
+        // pooled connection while the caller's stays checked out. With 10 connections (the default)
+        // and 16+ busy threads every connection ended up waiting for another: 20 s stalls, then
+        // "Connection is invalid" (dispatch benchmark, N = 8). UUID generators avoid the second
+        // connection but measured 1.5-2x slower on H2, so the pool is sized above the threads instead.
         configuration.setJdbcMaxActiveConnections(MAX_CONNECTIONS);
         configuration.setHistory(settings.history());
         configuration.setJobExecutor(new BoundedShutdownJobExecutor(settings.jobExecutorThreads(), settings.shutdownTimeout()));
