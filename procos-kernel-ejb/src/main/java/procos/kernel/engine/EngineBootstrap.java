@@ -26,7 +26,6 @@ public final class EngineBootstrap {
     private EngineBootstrap() {
     }
 
-    /** Builds and starts the engine wired to CDI (server use). */
     /**
      * Engine connections: above the threads that use the database at once under load (dispatcher
      * workers of every pool, the job executor, REST and gRPC request threads), so that the id
@@ -34,6 +33,7 @@ public final class EngineBootstrap {
      */
     static final int MAX_CONNECTIONS = 32;
 
+    /** Builds and starts the engine wired to CDI (server use). */
     public static RunningEngine startWithCdi(KernelSettings settings, EngineEvents events, WorkSignal externalTaskCommitted) {
         return start(new CdiStandaloneProcessEngineConfiguration(), settings, events, externalTaskCommitted);
     }

@@ -10,7 +10,7 @@ import procos.pde.pool.PdePool;
  * running task holds one of its permits) and the executor that runs its tasks — the local pipeline,
  * or a remote PDE node for a pool that is scaled out.
  *
- * @param topics read at every fetch, so endpoints registered while running are served
+ * @param topics read each time the dispatcher wakes, so endpoints registered while running are served
  */
 public record DispatchLane(String name, Supplier<List<String>> topics, PdePool pool, TaskExecutor executor) {
 }

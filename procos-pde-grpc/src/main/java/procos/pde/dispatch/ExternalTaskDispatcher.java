@@ -36,7 +36,8 @@ import procos.pde.v1.TaskStatus;
  * sleeps until {@link WorkSignal} says a task was committed or a worker freed up (a slow safety
  * poll covers tasks created elsewhere). It queries a lane only when tasks may be waiting for it: its
  * last fetch filled every free slot, a task of one of its topics was committed or handed back for a
- * retry, or the safety poll came round — so a wake-up for one topic is one query, not one per lane. Workers run each task in a gRPC context whose deadline is
+ * retry, or the safety poll came round — so a wake-up for one topic is one query, not one per lane.
+ * Workers run each task in a gRPC context whose deadline is
  * the task's, then complete it, report a BPMN error, or report a failure with retries and backoff;
  * the engine raises an incident when retries run out. Locks of long tasks are extended.
  */
@@ -116,7 +117,7 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
                 int fetched = 0;
                 for (int i = 0; i < lanes.size(); i++) {
                     if (mayHaveWork[i]) {
-                        Fetch fetch = fetchInto(lanes.get(i));
+                        Fetch fetch = fetchInto(lanes.get(i), served.get(i));
                         fetched += fetch.got();
                         if (fetch.asked() > 0) {
                             // Fewer than asked: the lane's queue is empty now; tasks created later signal their topic.
@@ -158,13 +159,16 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
     private record Fetch(int asked, int got) {
     }
 
-    /** Fetches at most as many of the lane's tasks as its pool has free permits; the rest wait in the engine. */
-    private Fetch fetchInto(DispatchLane lane) {
+    /**
+     * Fetches at most as many of the lane's tasks as its pool has free permits; the rest wait in the
+     * engine. {@code topics} are the lane's as read after the last wake-up.
+     */
+    private Fetch fetchInto(DispatchLane lane, List<String> topics) {
         int capacity = Math.min(lane.pool().available(), settings.maxBatch());
         if (capacity == 0) {
             return new Fetch(0, 0);
         }
-        List<LockedExternalTask> tasks = fetch(lane.topics().get(), capacity);
+        List<LockedExternalTask> tasks = fetch(topics, capacity);
         for (LockedExternalTask task : tasks) {
             // Only this thread takes permits and the pool had them free: taking one cannot fail.
             Permit permit = lane.pool().tryAcquire().orElseThrow();
