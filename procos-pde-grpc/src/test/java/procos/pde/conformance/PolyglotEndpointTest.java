@@ -8,23 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import procos.pde.dispatch.DispatchLanes;
 import procos.pde.dispatch.DispatchSettings;
-import procos.pde.dispatch.ExternalTaskCreatedListener;
 import procos.pde.dispatch.ExternalTaskDispatcher;
+import procos.pde.dispatch.InMemoryEngines;
 import procos.pde.dispatch.WorkSignal;
 import procos.pde.endpoint.EndpointFactory;
 import procos.pde.endpoint.EndpointRegistry;
@@ -87,7 +83,7 @@ class PolyglotEndpointTest {
                     """.getBytes(StandardCharsets.UTF_8)), "polyglot.yaml",
                     Map.of("TEXT_ADDRESS", endpoint.target(), "TEXT_TOKEN", token)::get);
             WorkSignal signal = new WorkSignal();
-            ProcessEngine engine = inMemoryEngine(signal);
+            ProcessEngine engine = InMemoryEngines.start("polyglot", signal);
             EndpointRegistry endpoints = EndpointFactory.registryFor(config);
             TaskExecutor pipeline = new PipelineBuilder(endpoints).rules(new ConfiguredTaskRules(config)).build();
             ExternalTaskDispatcher dispatcher = new ExternalTaskDispatcher(engine.getExternalTaskService(),
@@ -107,7 +103,7 @@ class PolyglotEndpointTest {
 
                 String id = engine.getRuntimeService().startProcessInstanceByKey("text_work").getId();
 
-                assertThat(awaitEnd(engine, id)).as("process state; endpoint output:%n%s", endpoint.output())
+                assertThat(InMemoryEngines.awaitEnd(engine, id)).as("process state; endpoint output:%n%s", endpoint.output())
                         .isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
                 assertThat(variable(engine, id, "words")).isEqualTo(10.0);
                 assertThat(variable(engine, id, "characters")).isEqualTo(39.0);
@@ -142,34 +138,9 @@ class PolyglotEndpointTest {
     }
 
     /** An engine that signals the dispatcher when it creates external tasks, as the kernel's does. */
-    private static ProcessEngine inMemoryEngine(WorkSignal signal) {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setJdbcUrl("jdbc:h2:mem:polyglot-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        configuration.setJobExecutorActivate(false);
-        configuration.setCustomPostBPMNParseListeners(
-                new ArrayList<BpmnParseListener>(List.of(new ExternalTaskCreatedListener(signal))));
-        return configuration.buildProcessEngine();
-    }
-
     private static Object variable(ProcessEngine engine, String processInstanceId, String name) {
         var instance = engine.getHistoryService().createHistoricVariableInstanceQuery()
                 .processInstanceId(processInstanceId).variableName(name).singleResult();
         return instance == null ? null : instance.getValue();
-    }
-
-    private static String awaitEnd(ProcessEngine engine, String id) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            HistoricProcessInstance history = engine.getHistoryService().createHistoricProcessInstanceQuery()
-                    .processInstanceId(id).singleResult();
-            if (history.getEndTime() != null) {
-                return history.getState();
-            }
-            if (engine.getRuntimeService().createIncidentQuery().processInstanceId(id).count() > 0) {
-                return "INCIDENT: " + engine.getRuntimeService().createIncidentQuery().processInstanceId(id)
-                        .singleResult().getIncidentMessage();
-            }
-            Thread.sleep(50);
-        }
-        return "NOT_ENDED";
     }
 }

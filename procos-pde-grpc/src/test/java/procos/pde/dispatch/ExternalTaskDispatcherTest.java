@@ -6,16 +6,11 @@ import io.grpc.Deadline;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -48,11 +43,7 @@ class ExternalTaskDispatcherTest {
 
     @BeforeEach
     void start() throws Exception {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setJdbcUrl("jdbc:h2:mem:dispatch-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        configuration.setJobExecutorActivate(false);
-        configuration.setCustomPostBPMNParseListeners(new ArrayList<BpmnParseListener>(List.of(new ExternalTaskCreatedListener(signal))));
-        engine = configuration.buildProcessEngine();
+        engine = InMemoryEngines.start("dispatch", signal);
         EndpointRegistry endpoints = new EndpointRegistry().register(new NoopEndpoint()).register(new ScriptedEndpoint());
         TaskExecutor pipeline = new PipelineBuilder(endpoints).firstBackoff(Duration.ofMillis(1)).build();
         PdeAllocator allocator = PdeAllocator.from(PdeManagerConfigLoader.loadDefault(name -> null));
@@ -81,7 +72,7 @@ class ExternalTaskDispatcherTest {
 
         String id = engine.getRuntimeService().startProcessInstanceByKey("fan_out").getId();
 
-        assertThat(awaitEnd(id)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+        assertThat(InMemoryEngines.awaitEnd(engine, id)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
         assertThat(variable(id, "result_a")).isEqualTo("A");
         assertThat(variable(id, "result_b")).isEqualTo("B");
         assertThat(variable(id, "result_c")).isEqualTo("C");
@@ -134,7 +125,7 @@ class ExternalTaskDispatcherTest {
                 .as("the others wait in the engine, not in a queue of ours").isEqualTo(2);
         release.countDown();
         for (String id : ids) {
-            assertThat(awaitEnd(id)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+            assertThat(InMemoryEngines.awaitEnd(engine, id)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
         }
     }
 
@@ -166,7 +157,7 @@ class ExternalTaskDispatcherTest {
                 .as("no other worker can take a task whose lock is kept alive").isEmpty();
 
         release.countDown();
-        assertThat(awaitEnd(id)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+        assertThat(InMemoryEngines.awaitEnd(engine, id)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
         assertThat(invocations).as("the endpoint ran once").hasValue(1);
     }
 
@@ -211,17 +202,6 @@ class ExternalTaskDispatcherTest {
     private Object variable(String processInstanceId, String name) {
         return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
                 .variableName(name).singleResult().getValue();
-    }
-
-    private String awaitEnd(String id) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            HistoricProcessInstance history = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(id).singleResult();
-            if (history.getEndTime() != null) {
-                return history.getState();
-            }
-            Thread.sleep(50);
-        }
-        return "NOT_ENDED";
     }
 
     private void awaitActivity(String id, String activity) throws InterruptedException {

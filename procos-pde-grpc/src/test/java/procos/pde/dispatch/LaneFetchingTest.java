@@ -10,14 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,11 +51,7 @@ class LaneFetchingTest {
 
     @BeforeEach
     void start() throws Exception {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setJdbcUrl("jdbc:h2:mem:lanes-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        configuration.setJobExecutorActivate(false);
-        configuration.setCustomPostBPMNParseListeners(new ArrayList<BpmnParseListener>(List.of(new ExternalTaskCreatedListener(signal))));
-        engine = configuration.buildProcessEngine();
+        engine = InMemoryEngines.start("lanes", signal);
         EndpointRegistry endpoints = new EndpointRegistry().register(new WobblyEndpoint());
         TaskExecutor pipeline = new PipelineBuilder(endpoints).firstBackoff(Duration.ofMillis(1)).build();
         String twoPools = """
@@ -101,7 +94,7 @@ class LaneFetchingTest {
 
         String id = engine.getRuntimeService().startProcessInstanceByKey("only_alpha").getId();
 
-        assertThat(awaitEnd(id)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+        assertThat(InMemoryEngines.awaitEnd(engine, id)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
         assertThat(fetches).as("every query after the start was the alpha lane's").isNotEmpty()
                 .allSatisfy(topics -> assertThat(topics).containsExactly("alpha"));
     }
@@ -113,7 +106,7 @@ class LaneFetchingTest {
 
         String id = engine.getRuntimeService().startProcessInstanceByKey("retried").getId();
 
-        assertThat(awaitEnd(id)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+        assertThat(InMemoryEngines.awaitEnd(engine, id)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
         assertThat(calls.get()).as("failed attempts, then the retry that succeeded").isEqualTo(4);
     }
 
@@ -155,18 +148,6 @@ class LaneFetchingTest {
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
-    }
-
-    private String awaitEnd(String id) throws InterruptedException {
-        for (int i = 0; i < 400; i++) {
-            HistoricProcessInstance history = engine.getHistoryService().createHistoricProcessInstanceQuery()
-                    .processInstanceId(id).singleResult();
-            if (history.getEndTime() != null) {
-                return history.getState();
-            }
-            Thread.sleep(50);
-        }
-        return "NOT_ENDED";
     }
 
     private static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {

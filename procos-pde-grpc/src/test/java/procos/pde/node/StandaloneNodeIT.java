@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -20,8 +19,6 @@ import java.util.logging.Logger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,10 +29,10 @@ import procos.logging.SinkOverride;
 import procos.logging.StructuredLogger;
 import procos.pde.dispatch.DispatchLanes;
 import procos.pde.dispatch.DispatchSettings;
-import procos.pde.dispatch.ExternalTaskCreatedListener;
 import procos.pde.dispatch.ExternalTaskDispatcher;
 import procos.pde.dispatch.PoolExecutors;
 import procos.pde.dispatch.RemotePdeExecutor;
+import procos.pde.dispatch.InMemoryEngines;
 import procos.pde.dispatch.WorkSignal;
 import procos.pde.endpoint.EndpointFactory;
 import procos.pde.grpc.GrpcChannelOptions;
@@ -100,11 +97,7 @@ class StandaloneNodeIT {
                 """.formatted(NODE_ID));
         startNode();
 
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setJdbcUrl("jdbc:h2:mem:node-it-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        configuration.setJobExecutorActivate(false);
-        configuration.setCustomPostBPMNParseListeners(new ArrayList<BpmnParseListener>(List.of(new ExternalTaskCreatedListener(signal))));
-        engine = configuration.buildProcessEngine();
+        engine = InMemoryEngines.start("node-it", signal);
         engine.getRepositoryService().createDeployment().addModelInstance("remote_echo.bpmn",
                 Bpmn.createExecutableProcess("remote_echo").camundaHistoryTimeToLive(1)
                         .startEvent()
