@@ -43,6 +43,7 @@ public final class SettingsValidator {
     public static final String PDE_RETRIES = "procos.pde.retries";
     public static final String PDE_RETRY_BACKOFF = "procos.pde.retry-backoff";
     public static final String PDE_SAFETY_POLL = "procos.pde.safety-poll";
+    public static final String PDE_PREFETCH = "procos.pde.prefetch-per-slot";
 
     /** Embedded default: an H2 file in the server's working directory, which Liberty sets to its output dir. */
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/procos";
@@ -107,7 +108,8 @@ public final class SettingsValidator {
                 duration(PDE_TASK_TIMEOUT, Duration.ofSeconds(30), Duration.ofMillis(100)),
                 integer(PDE_RETRIES, 3, 0, 100),
                 duration(PDE_RETRY_BACKOFF, Duration.ofSeconds(1), Duration.ZERO),
-                duration(PDE_SAFETY_POLL, Duration.ofSeconds(5), Duration.ofMillis(100)));
+                duration(PDE_SAFETY_POLL, Duration.ofSeconds(5), Duration.ofMillis(100)),
+                integer(PDE_PREFETCH, DispatchSettings.DEFAULT_PREFETCH_PER_SLOT, 0, 16));
 
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -31,15 +32,21 @@ import procos.pde.v1.TaskSpec;
 import procos.pde.v1.TaskStatus;
 
 /**
- * Feeds the engine's external tasks to PDEs. One thread fetches and locks in batches — only as many
- * tasks as there are free workers, so a saturated node leaves the rest waiting in the engine — and
- * sleeps until {@link WorkSignal} says a task was committed or a worker freed up (a slow safety
- * poll covers tasks created elsewhere). It queries a lane only when tasks may be waiting for it: its
- * last fetch filled every free slot, a task of one of its topics was committed or handed back for a
- * retry, or the safety poll came round — so a wake-up for one topic is one query, not one per lane.
- * Workers run each task in a gRPC context whose deadline is
- * the task's, then complete it, report a BPMN error, or report a failure with retries and backoff;
- * the engine raises an incident when retries run out. Locks of long tasks are extended.
+ * Feeds the engine's external tasks to PDEs. One thread fetches and locks in batches — per lane at
+ * most its window: the pool's free slots plus a small prefetch, so a saturated node leaves the rest
+ * waiting in the engine — and sleeps until {@link WorkSignal} says a task was committed or a slot
+ * freed up (a slow safety poll covers tasks created elsewhere). It queries a lane only when tasks
+ * may be waiting for it: its last fetch filled the window, a task of one of its topics was committed
+ * or handed back for a retry, or the safety poll came round — so a wake-up for one topic is one
+ * query, not one per lane.
+ *
+ * <p>A worker runs a task in a gRPC context whose deadline is the task's, hands the outcome to a
+ * reporter and goes straight on to the lane's next prefetched task, if there is one; the reporter
+ * completes the task, reports a BPMN error, or reports a failure with retries and backoff, and the
+ * engine raises an incident when retries run out. So a pool's slot is busy only while its PDE works,
+ * not while the engine records the outcome (see {@link LaneWindow}). Locks are extended from the
+ * fetch on, for tasks that wait for a slot or run long; tasks still waiting when the dispatcher
+ * stops are unlocked at once, for other nodes to take.
  */
 public final class ExternalTaskDispatcher implements AutoCloseable {
 
@@ -49,8 +56,10 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
     private final ExternalTaskService externalTasks;
     private final DispatchSettings settings;
     private final List<DispatchLane> lanes;
+    private final List<LaneWindow> windows;
     private final WorkSignal signal;
     private final ExecutorService workers;
+    private final ExecutorService reporters;
     private final ScheduledExecutorService lockKeeper;
     private final Thread fetcher;
     private volatile boolean running;
@@ -63,9 +72,11 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
         this.externalTasks = externalTasks;
         this.settings = settings;
         this.lanes = List.copyOf(lanes);
+        this.windows = this.lanes.stream().map(lane -> new LaneWindow(lane, settings.prefetchPerSlot())).toList();
         this.signal = signal;
         int threads = lanes.stream().mapToInt(lane -> lane.pool().capacity()).sum();
         this.workers = Executors.newFixedThreadPool(Math.max(1, threads), named("procos-pde-worker"));
+        this.reporters = Executors.newFixedThreadPool(Math.max(1, threads), named("procos-pde-reporter"));
         this.lockKeeper = Executors.newSingleThreadScheduledExecutor(named("procos-pde-locks"));
         this.fetcher = named("procos-pde-dispatcher").newThread(this::fetchLoop);
     }
@@ -75,24 +86,29 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
         fetcher.start();
         LOG.info("dispatcher_started").with("worker_id", settings.workerId())
                 .with("lanes", lanes.stream().map(lane -> lane.name() + "=" + lane.topics().get()).toList())
-                .with("capacity", lanes.stream().mapToInt(lane -> lane.pool().capacity()).sum()).log();
+                .with("capacity", lanes.stream().mapToInt(lane -> lane.pool().capacity()).sum())
+                .with("prefetch_per_slot", settings.prefetchPerSlot()).log();
     }
 
-    /** Stops fetching, lets running tasks finish within {@code grace}; unfinished ones return to the engine when their lock expires. */
+    /**
+     * Stops fetching, lets running tasks finish and be reported within {@code grace}, and unlocks the
+     * tasks that were fetched ahead and had not started; tasks still running after the grace return
+     * to the engine when their lock expires.
+     */
     public void stop(Duration grace) {
         running = false;
         signal.signal();
         fetcher.interrupt();
-        workers.shutdown();
         try {
             fetcher.join(grace.toMillis());
-            if (!workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                workers.shutdownNow();
-            }
+            awaitQuietly(workers, grace);
+            awaitQuietly(reporters, grace);
         } catch (InterruptedException e) {
             workers.shutdownNow();
+            reporters.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        windows.forEach(this::giveBack);
         lockKeeper.shutdownNow();
         LOG.info("dispatcher_stopped").with("worker_id", settings.workerId()).log();
     }
@@ -102,8 +118,34 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
         stop(Duration.ofSeconds(10));
     }
 
+    /** Tasks running on a slot right now, over all lanes. */
     public int inFlight() {
         return lanes.stream().mapToInt(lane -> lane.pool().inFlight()).sum();
+    }
+
+    /** Tasks locked by this dispatcher right now: running, fetched ahead, or being reported. */
+    public int held() {
+        return windows.stream().mapToInt(LaneWindow::held).sum();
+    }
+
+    private static void awaitQuietly(ExecutorService executor, Duration grace) throws InterruptedException {
+        executor.shutdown();
+        if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            executor.shutdownNow();
+        }
+    }
+
+    /** Unlocks the tasks a lane fetched ahead and never started, so another node can take them now. */
+    private void giveBack(LaneWindow window) {
+        for (LaneWindow.Held held : window.drain()) {
+            held.lockExtension().cancel(false);
+            try {
+                externalTasks.unlock(held.task().getId());
+            } catch (RuntimeException e) {
+                LOG.warn("task_unlock_failed").with("task_id", held.task().getId()).error(e).log();
+            }
+            window.released();
+        }
     }
 
     private void fetchLoop() {
@@ -116,8 +158,9 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
             try {
                 int fetched = 0;
                 for (int i = 0; i < lanes.size(); i++) {
+                    startWaiting(windows.get(i));
                     if (mayHaveWork[i]) {
-                        Fetch fetch = fetchInto(lanes.get(i), served.get(i));
+                        Fetch fetch = fetchInto(windows.get(i), served.get(i));
                         fetched += fetch.got();
                         if (fetch.asked() > 0) {
                             // Fewer than asked: the lane's queue is empty now; tasks created later signal their topic.
@@ -155,26 +198,54 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
         }
     }
 
-    /** One fetch of a lane: how many tasks it asked for (its free permits) and how many it got. */
+    /** One fetch of a lane: how many tasks it asked for (the room in its window) and how many it got. */
     private record Fetch(int asked, int got) {
     }
 
     /**
-     * Fetches at most as many of the lane's tasks as its pool has free permits; the rest wait in the
-     * engine. {@code topics} are the lane's as read after the last wake-up.
+     * Fetches at most as many of the lane's tasks as its window has room for; the rest wait in the
+     * engine. Each task starts on a free slot of the lane's pool, or waits for one, locked.
+     * {@code topics} are the lane's as read after the last wake-up.
      */
-    private Fetch fetchInto(DispatchLane lane, List<String> topics) {
-        int capacity = Math.min(lane.pool().available(), settings.maxBatch());
-        if (capacity == 0) {
+    private Fetch fetchInto(LaneWindow window, List<String> topics) {
+        int room = Math.min(window.room(), settings.maxBatch());
+        if (room == 0) {
             return new Fetch(0, 0);
         }
-        List<LockedExternalTask> tasks = fetch(topics, capacity);
+        List<LockedExternalTask> tasks = fetch(topics, room);
         for (LockedExternalTask task : tasks) {
-            // Only this thread takes permits and the pool had them free: taking one cannot fail.
-            Permit permit = lane.pool().tryAcquire().orElseThrow();
-            workers.execute(() -> runAndRelease(lane, task, permit));
+            window.took();
+            LaneWindow.Held held = new LaneWindow.Held(task, lockKeeper.scheduleAtFixedRate(() -> extendLock(task),
+                    firstExtensionDelayMs(task), settings.lockDuration().toMillis() / 2, TimeUnit.MILLISECONDS));
+            // Only this thread takes permits: a free one cannot be taken by anyone else meanwhile.
+            Optional<Permit> permit = window.lane().pool().tryAcquire();
+            if (permit.isPresent()) {
+                workers.execute(() -> work(window, held, permit.get()));
+            } else {
+                window.park(held);
+            }
         }
-        return new Fetch(capacity, tasks.size());
+        return new Fetch(room, tasks.size());
+    }
+
+    /**
+     * Starts tasks that wait for a slot on the slots that are free. A worker that finishes takes the
+     * next waiting task itself; this covers the moment in between, when it found none and gave its
+     * slot back just before a fetched task was parked.
+     */
+    private void startWaiting(LaneWindow window) {
+        while (true) {
+            Optional<Permit> permit = window.lane().pool().tryAcquire();
+            if (permit.isEmpty()) {
+                return;
+            }
+            LaneWindow.Held held = window.next();
+            if (held == null) {
+                permit.get().close();
+                return;
+            }
+            workers.execute(() -> work(window, held, permit.get()));
+        }
     }
 
     private List<LockedExternalTask> fetch(List<String> served, int max) {
@@ -189,48 +260,97 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
         return query.execute();
     }
 
-    private void runAndRelease(DispatchLane lane, LockedExternalTask task, Permit permit) {
+    /**
+     * Runs tasks on one slot of the lane: this one, then whichever the lane fetched ahead, until
+     * none is waiting; then gives the slot back. Each outcome goes to a reporter, so the slot does
+     * not wait for the engine's transaction.
+     */
+    private void work(LaneWindow window, LaneWindow.Held first, Permit permit) {
+        LaneWindow.Held held = first;
         try {
-            run(lane.executor(), task);
+            while (held != null) {
+                LaneWindow.Held done = held;
+                long started = System.nanoTime();
+                Finished finished;
+                try (LogContext.Scope scope = scopeOf(done.task())) {
+                    finished = execute(window.lane().executor(), done.task());
+                } finally {
+                    done.lockExtension().cancel(false);
+                }
+                hand(window, done.task(), finished, started);
+                held = running ? window.next() : null;
+            }
         } finally {
             permit.close();
             signal.slotFreed();
         }
     }
 
-    private void run(TaskExecutor executor, LockedExternalTask task) {
-        long started = System.nanoTime();
+    /** Reports on a reporter thread; on this one if the reporters are already stopping. */
+    private void hand(LaneWindow window, LockedExternalTask task, Finished finished, long started) {
+        Runnable reporting = () -> {
+            try (LogContext.Scope scope = scopeOf(task)) {
+                finished.reportTo(this, task, started);
+            } finally {
+                window.released();
+                signal.slotFreed();
+            }
+        };
+        try {
+            reporters.execute(reporting);
+        } catch (RejectedExecutionException stopping) {
+            reporting.run();
+        }
+    }
+
+    private static LogContext.Scope scopeOf(LockedExternalTask task) {
+        return LogContext.with(LogContext.CORRELATION_ID, task.getId())
+                .and(LogContext.PROCESS_INSTANCE_ID, task.getProcessInstanceId())
+                .and(LogContext.PEO_ID, task.getProcessDefinitionKey()).open();
+    }
+
+    /**
+     * How a task ended on its PDE, to be reported to the engine: the PDE's result, or a failure that
+     * kept the PDE from producing one.
+     */
+    private record Finished(TaskResult result, String failureCode, String failureMessage, boolean retryable) {
+
+        static Finished with(TaskResult result) {
+            return new Finished(result, null, null, false);
+        }
+
+        static Finished failed(String code, String message, boolean retryable) {
+            return new Finished(null, code, message, retryable);
+        }
+
+        void reportTo(ExternalTaskDispatcher dispatcher, LockedExternalTask task, long started) {
+            if (result != null) {
+                dispatcher.report(task, result, started);
+            } else {
+                dispatcher.fail(task, failureCode, failureMessage, retryable, started);
+            }
+        }
+    }
+
+    private Finished execute(TaskExecutor executor, LockedExternalTask task) {
         TaskRequest request;
         try {
             request = toRequest(task);
         } catch (IllegalArgumentException e) {
-            fail(task, "INVALID_ARGUMENT", e.getMessage(), false, started);
-            return;
+            return Finished.failed("INVALID_ARGUMENT", e.getMessage(), false);
         }
-        try (LogContext.Scope scope = LogContext.with(LogContext.CORRELATION_ID, task.getId())
-                .and(LogContext.PROCESS_INSTANCE_ID, task.getProcessInstanceId())
-                .and(LogContext.PEO_ID, task.getProcessDefinitionKey()).open()) {
-            var lockExtension = lockKeeper.scheduleAtFixedRate(() -> extendLock(task),
-                    firstExtensionDelayMs(task), settings.lockDuration().toMillis() / 2, TimeUnit.MILLISECONDS);
-            TaskResult result;
+        try {
+            Context.CancellableContext context = Context.current()
+                    .withDeadlineAfter(timeoutOf(request).toMillis(), TimeUnit.MILLISECONDS, lockKeeper);
             try {
-                Context.CancellableContext context = Context.current()
-                        .withDeadlineAfter(timeoutOf(request).toMillis(), TimeUnit.MILLISECONDS, lockKeeper);
-                try {
-                    result = context.call(() -> executor.execute(request));
-                } finally {
-                    context.cancel(null);
-                }
-            } catch (InvalidTaskException e) {
-                fail(task, "INVALID_ARGUMENT", e.getMessage(), false, started);
-                return;
-            } catch (Exception e) {
-                fail(task, "UNAVAILABLE", String.valueOf(e.getMessage()), true, started);
-                return;
+                return Finished.with(context.call(() -> executor.execute(request)));
             } finally {
-                lockExtension.cancel(false);
+                context.cancel(null);
             }
-            report(task, result, started);
+        } catch (InvalidTaskException e) {
+            return Finished.failed("INVALID_ARGUMENT", e.getMessage(), false);
+        } catch (Exception e) {
+            return Finished.failed("UNAVAILABLE", String.valueOf(e.getMessage()), true);
         }
     }
 
@@ -304,9 +424,9 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
     }
 
     /**
-     * Half of what is left of the lock taken at fetch. Counting from fetch, not from when the task
-     * starts running, matters on a busy node: a task that waited for a worker thread could
-     * otherwise lose its lock before the first extension and be taken by another node.
+     * Half of what is left of the lock taken at fetch. The extension is scheduled at fetch, not when
+     * the task starts running: a task that waits for a slot could otherwise lose its lock before the
+     * first extension and be taken by another node.
      */
     private static long firstExtensionDelayMs(LockedExternalTask task) {
         long remaining = task.getLockExpirationTime().getTime() - System.currentTimeMillis();

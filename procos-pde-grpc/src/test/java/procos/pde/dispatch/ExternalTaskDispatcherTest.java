@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Deadline;
 import java.io.ByteArrayInputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -107,20 +110,18 @@ class ExternalTaskDispatcherTest {
     }
 
     @Test
-    void saturatedPoolLeavesTasksWaitingInTheEngineUntilCapacityFrees() throws Exception {
+    void aSaturatedPoolLocksOnlyItsWindowAndLeavesTheRestWaitingInTheEngine() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger running = new AtomicInteger();
-        restartWithOneBlockingSlot(new BlockingEndpoint(release, running),
-                new DispatchSettings("test-worker", 10, Duration.ofSeconds(30), Duration.ofSeconds(30), 2, Duration.ZERO,
-                        Duration.ofMillis(200)));
-        deploy(Bpmn.createExecutableProcess("blocks").camundaHistoryTimeToLive(1)
-                .startEvent().serviceTask("hold").camundaExternalTask("hold").endEvent().done());
+        restartWithOneBlockingSlot(new BlockingEndpoint(release, running), settings(Duration.ofSeconds(30), Duration.ofMillis(200), 1));
+        deployHold("blocks");
 
-        List<String> ids = List.of(start("blocks"), start("blocks"), start("blocks"));
+        List<String> ids = List.of(start("blocks"), start("blocks"), start("blocks"), start("blocks"));
         awaitCondition(() -> running.get() == 1);
-        Thread.sleep(500); // several fetch rounds pass while the only permit is held
+        Thread.sleep(500); // several fetch rounds pass while the only slot is busy
 
-        assertThat(engine.getExternalTaskService().createExternalTaskQuery().locked().count()).isEqualTo(1);
+        assertThat(running).as("one slot: one task runs").hasValue(1);
+        assertThat(lockedCount()).as("the running task and one fetched ahead for its slot").isEqualTo(2);
         assertThat(engine.getExternalTaskService().createExternalTaskQuery().notLocked().count())
                 .as("the others wait in the engine, not in a queue of ours").isEqualTo(2);
         release.countDown();
@@ -129,40 +130,143 @@ class ExternalTaskDispatcherTest {
         }
     }
 
+    @Test
+    void withoutPrefetchASaturatedPoolLocksOnlyTheTasksItRuns() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger running = new AtomicInteger();
+        restartWithOneBlockingSlot(new BlockingEndpoint(release, running), settings(Duration.ofSeconds(30), Duration.ofMillis(200), 0));
+        deployHold("blocks");
+
+        List<String> ids = List.of(start("blocks"), start("blocks"), start("blocks"));
+        awaitCondition(() -> running.get() == 1);
+        Thread.sleep(500);
+
+        assertThat(lockedCount()).isEqualTo(1);
+        assertThat(engine.getExternalTaskService().createExternalTaskQuery().notLocked().count()).isEqualTo(2);
+        release.countDown();
+        for (String id : ids) {
+            assertThat(InMemoryEngines.awaitEnd(engine, id)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+        }
+    }
+
     /**
-     * Lock 5 s, extended every 2.5 s: the task runs more than two lock durations, yet no other worker can
-     * take it, its lock expiry keeps moving, and the endpoint runs exactly once.
+     * The engine takes its time recording an outcome (complete blocks until released): the slot does
+     * not wait for it, the next task runs meanwhile.
      */
     @Test
-    void locksOfLongTasksAreExtendedSoNoOtherWorkerTakesThem() throws Exception {
+    void aSlotRunsTheNextTaskWhileTheEngineIsStillRecordingTheLastOutcome() throws Exception {
+        CountDownLatch engineRecords = new CountDownLatch(1);
+        AtomicInteger completesStarted = new AtomicInteger();
+        AtomicInteger invocations = new AtomicInteger();
+        CountDownLatch open = new CountDownLatch(0);
+        restartWithOneBlockingSlot(slowToComplete(engine.getExternalTaskService(), engineRecords, completesStarted),
+                new BlockingEndpoint(open, new AtomicInteger(), invocations),
+                settings(Duration.ofSeconds(30), Duration.ofSeconds(30), 1));
+        deployHold("pipelined");
+
+        List<String> ids = List.of(start("pipelined"), start("pipelined"));
+
+        awaitCondition(() -> invocations.get() == 2);
+        assertThat(completesStarted).as("the first outcome is still being recorded").hasValue(1);
+        engineRecords.countDown();
+        for (String id : ids) {
+            assertThat(InMemoryEngines.awaitEnd(engine, id)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+        }
+    }
+
+    @Test
+    void stoppingGivesATaskFetchedAheadBackToTheEngineAtOnce() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger running = new AtomicInteger();
         AtomicInteger invocations = new AtomicInteger();
         restartWithOneBlockingSlot(new BlockingEndpoint(release, running, invocations),
-                new DispatchSettings("test-worker", 10, Duration.ofSeconds(5), Duration.ofSeconds(60), 2, Duration.ZERO,
-                        Duration.ofSeconds(30)));
-        deploy(Bpmn.createExecutableProcess("long").camundaHistoryTimeToLive(1)
-                .startEvent().serviceTask("hold").camundaExternalTask("hold").endEvent().done());
-        String id = start("long");
+                settings(Duration.ofMinutes(5), Duration.ofSeconds(30), 1));
+        deployHold("stops");
+        String first = start("stops");
         awaitCondition(() -> running.get() == 1);
-        java.util.Date firstExpiry = engine.getExternalTaskService().createExternalTaskQuery().processInstanceId(id)
-                .singleResult().getLockExpirationTime();
+        String second = start("stops");
+        awaitCondition(() -> lockedCount() == 2);
 
-        Thread.sleep(12_000); // the lock taken at fetch has long expired
+        Thread stopping = new Thread(() -> dispatcher.stop(Duration.ofSeconds(10)));
+        stopping.start();
+        Thread.sleep(300);
+        release.countDown(); // the running task finishes within the grace; the waiting one never starts
+        stopping.join(15_000);
 
-        var task = engine.getExternalTaskService().createExternalTaskQuery().processInstanceId(id).singleResult();
-        assertThat(task.getWorkerId()).isEqualTo("test-worker");
-        assertThat(task.getLockExpirationTime()).as("extended while the task runs").isAfter(firstExpiry);
+        assertThat(InMemoryEngines.awaitEnd(engine, first)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+        assertThat(invocations).as("only the task that was running ran").hasValue(1);
+        assertThat(engine.getExternalTaskService().createExternalTaskQuery().processInstanceId(second).notLocked().count())
+                .as("unlocked at stop, not after its 5-minute lock").isEqualTo(1);
+    }
+
+    /**
+     * Lock 5 s, extended every 2.5 s: one task runs and one waits for the slot for more than two lock
+     * durations, yet no other worker can take either, and each endpoint call happens exactly once.
+     */
+    @Test
+    void locksOfRunningAndWaitingTasksAreExtendedSoNoOtherWorkerTakesThem() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger invocations = new AtomicInteger();
+        restartWithOneBlockingSlot(new BlockingEndpoint(release, running, invocations),
+                settings(Duration.ofSeconds(5), Duration.ofSeconds(30), 1));
+        deployHold("long");
+        List<String> ids = List.of(start("long"), start("long"));
+        awaitCondition(() -> running.get() == 1 && lockedCount() == 2);
+        java.util.Date firstExpiry = engine.getExternalTaskService().createExternalTaskQuery().locked().list().stream()
+                .map(task -> task.getLockExpirationTime()).max(java.util.Comparator.naturalOrder()).orElseThrow();
+
+        Thread.sleep(12_000); // the locks taken at fetch have long expired
+
+        assertThat(engine.getExternalTaskService().createExternalTaskQuery().locked().list()).hasSize(2).allSatisfy(task -> {
+            assertThat(task.getWorkerId()).isEqualTo("test-worker");
+            assertThat(task.getLockExpirationTime()).as("extended while running or waiting").isAfter(firstExpiry);
+        });
         assertThat(engine.getExternalTaskService().fetchAndLock(10, "intruder").topic("hold", 60_000).execute())
                 .as("no other worker can take a task whose lock is kept alive").isEmpty();
 
         release.countDown();
-        assertThat(InMemoryEngines.awaitEnd(engine, id)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
-        assertThat(invocations).as("the endpoint ran once").hasValue(1);
+        for (String id : ids) {
+            assertThat(InMemoryEngines.awaitEnd(engine, id)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+        }
+        assertThat(invocations).as("each task ran once").hasValue(2);
+    }
+
+    private static DispatchSettings settings(Duration lock, Duration safetyPoll, int prefetchPerSlot) {
+        return new DispatchSettings("test-worker", 10, lock, Duration.ofSeconds(60), 2, Duration.ZERO, safetyPoll, prefetchPerSlot);
+    }
+
+    private long lockedCount() {
+        return engine.getExternalTaskService().createExternalTaskQuery().locked().count();
+    }
+
+    private void deployHold(String key) {
+        deploy(Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+                .startEvent().serviceTask("hold").camundaExternalTask("hold").endEvent().done());
+    }
+
+    /** The real service, whose {@code complete} calls wait for {@code engineRecords} before doing their work. */
+    private static ExternalTaskService slowToComplete(ExternalTaskService real, CountDownLatch engineRecords, AtomicInteger started) {
+        return (ExternalTaskService) Proxy.newProxyInstance(ExternalTaskDispatcherTest.class.getClassLoader(),
+                new Class<?>[] {ExternalTaskService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("complete")) {
+                        started.incrementAndGet();
+                        engineRecords.await();
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** Replaces the dispatcher with one whose only pool runs {@code endpoint}, one task at a time. */
     private void restartWithOneBlockingSlot(Endpoint endpoint, DispatchSettings settings) throws Exception {
+        restartWithOneBlockingSlot(engine.getExternalTaskService(), endpoint, settings);
+    }
+
+    private void restartWithOneBlockingSlot(ExternalTaskService tasks, Endpoint endpoint, DispatchSettings settings) throws Exception {
         dispatcher.stop(Duration.ofSeconds(5));
         EndpointRegistry endpoints = new EndpointRegistry().register(endpoint);
         TaskExecutor pipeline = new PipelineBuilder(endpoints).build();
@@ -180,7 +284,7 @@ class ExternalTaskDispatcherTest {
                 """;
         PdeAllocator allocator = PdeAllocator.from(PdeManagerConfigLoader.load(
                 new ByteArrayInputStream(oneAtATime.getBytes(StandardCharsets.UTF_8)), name -> null));
-        dispatcher = new ExternalTaskDispatcher(engine.getExternalTaskService(), settings, DispatchLanes.from(allocator, endpoints, pool -> pipeline), signal);
+        dispatcher = new ExternalTaskDispatcher(tasks, settings, DispatchLanes.from(allocator, endpoints, pool -> pipeline), signal);
         dispatcher.start();
     }
 
