@@ -43,7 +43,10 @@ public final class SettingsValidator {
     public static final String PDE_RETRIES = "procos.pde.retries";
     public static final String PDE_RETRY_BACKOFF = "procos.pde.retry-backoff";
     public static final String PDE_SAFETY_POLL = "procos.pde.safety-poll";
-    public static final String PDE_PREFETCH = "procos.pde.prefetch-per-slot";
+    public static final String PDE_PREFETCH = "procos.pde.prefetch";
+
+    /** Most tasks one fetch-and-lock takes: a lane's window, capped so one query stays short. */
+    static final int MAX_BATCH = 32;
 
     /** Embedded default: an H2 file in the server's working directory, which Liberty sets to its output dir. */
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/procos";
@@ -103,13 +106,13 @@ public final class SettingsValidator {
         Optional<Path> pdeConfig = file(PDE_CONFIG);
         DispatchSettings dispatch = new DispatchSettings(
                 lookup.apply(NODE_ID).orElse(defaultNodeId()),
-                16,
+                MAX_BATCH,
                 duration(PDE_LOCK_DURATION, Duration.ofMinutes(1), Duration.ofSeconds(1)),
                 duration(PDE_TASK_TIMEOUT, Duration.ofSeconds(30), Duration.ofMillis(100)),
                 integer(PDE_RETRIES, 3, 0, 100),
                 duration(PDE_RETRY_BACKOFF, Duration.ofSeconds(1), Duration.ZERO),
                 duration(PDE_SAFETY_POLL, Duration.ofSeconds(5), Duration.ofMillis(100)),
-                integer(PDE_PREFETCH, DispatchSettings.DEFAULT_PREFETCH_PER_SLOT, 0, 16));
+                integer(PDE_PREFETCH, DispatchSettings.DEFAULT_PREFETCH, 0, 256));
 
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);

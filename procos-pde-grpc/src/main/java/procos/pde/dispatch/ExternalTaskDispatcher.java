@@ -72,7 +72,7 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
         this.externalTasks = externalTasks;
         this.settings = settings;
         this.lanes = List.copyOf(lanes);
-        this.windows = this.lanes.stream().map(lane -> new LaneWindow(lane, settings.prefetchPerSlot())).toList();
+        this.windows = this.lanes.stream().map(lane -> new LaneWindow(lane, settings.prefetch())).toList();
         this.signal = signal;
         int threads = lanes.stream().mapToInt(lane -> lane.pool().capacity()).sum();
         this.workers = Executors.newFixedThreadPool(Math.max(1, threads), named("procos-pde-worker"));
@@ -87,7 +87,7 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
         LOG.info("dispatcher_started").with("worker_id", settings.workerId())
                 .with("lanes", lanes.stream().map(lane -> lane.name() + "=" + lane.topics().get()).toList())
                 .with("capacity", lanes.stream().mapToInt(lane -> lane.pool().capacity()).sum())
-                .with("prefetch_per_slot", settings.prefetchPerSlot()).log();
+                .with("prefetch", settings.prefetch()).log();
     }
 
     /**
@@ -159,7 +159,7 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
                 int fetched = 0;
                 for (int i = 0; i < lanes.size(); i++) {
                     startWaiting(windows.get(i));
-                    if (mayHaveWork[i]) {
+                    if (mayHaveWork[i] && windows.get(i).wantsFetch()) {
                         Fetch fetch = fetchInto(windows.get(i), served.get(i));
                         fetched += fetch.got();
                         if (fetch.asked() > 0) {
@@ -209,9 +209,6 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
      */
     private Fetch fetchInto(LaneWindow window, List<String> topics) {
         int room = Math.min(window.room(), settings.maxBatch());
-        if (room == 0) {
-            return new Fetch(0, 0);
-        }
         List<LockedExternalTask> tasks = fetch(topics, room);
         for (LockedExternalTask task : tasks) {
             window.took();

@@ -14,10 +14,15 @@ import org.camunda.bpm.engine.externaltask.LockedExternalTask;
  * pool's capacity plus the prefetch: whatever is beyond it waits in the engine, where any node can
  * take it.
  *
- * <p>Fetching ahead is what keeps a slot busy from one task to the next: when a task ends, the next
- * one is already locked and starts on the same thread, while the finished one is reported to the
- * engine on another. Without it, a slot would stand idle for a report, a wake-up and a
- * fetch-and-lock between two tasks.
+ * <p>Fetching ahead keeps a slot busy from one task to the next: when a task ends, the next one is
+ * already locked and starts on the same thread, while the finished one is reported to the engine on
+ * another. Without it, a slot would stand idle for a report, a wake-up and a fetch-and-lock between
+ * two tasks.
+ *
+ * <p>It also lets a backlog be fetched in batches. The engine's fetch-and-lock query reads every
+ * waiting task of the topics before it returns the first few (H2 and most databases build its
+ * distinct result in full), so its cost grows with the backlog, not with the tasks it returns. A
+ * lane with tasks still waiting for a slot therefore refills only once half its window is free.
  */
 final class LaneWindow {
 
@@ -35,14 +40,14 @@ final class LaneWindow {
     private final Queue<Held> waiting = new ConcurrentLinkedQueue<>();
 
     /**
-     * @param prefetchPerSlot tasks locked ahead per slot of the lane's pool (0: only as many as it can run)
+     * @param prefetch tasks locked ahead of the lane's free slots (0: only as many as it can run)
      */
-    LaneWindow(DispatchLane lane, int prefetchPerSlot) {
-        if (prefetchPerSlot < 0) {
-            throw new IllegalArgumentException("prefetch per slot must be ≥ 0, not " + prefetchPerSlot);
+    LaneWindow(DispatchLane lane, int prefetch) {
+        if (prefetch < 0) {
+            throw new IllegalArgumentException("prefetch must be ≥ 0, not " + prefetch);
         }
         this.lane = lane;
-        this.size = Math.multiplyExact(lane.pool().capacity(), 1 + prefetchPerSlot);
+        this.size = Math.addExact(lane.pool().capacity(), prefetch);
     }
 
     DispatchLane lane() {
@@ -59,6 +64,15 @@ final class LaneWindow {
         return Math.max(0, size - held.get());
     }
 
+    /**
+     * Whether a fetch is worth its query now: there is room, and either no task is waiting for a
+     * slot (one may soon stand idle) or half the window is free (the fetch returns a batch).
+     */
+    boolean wantsFetch() {
+        int room = room();
+        return room > 0 && (waiting.isEmpty() || 2 * room >= size);
+    }
+
     /** A task was locked for this lane; it counts until {@link #released()}. */
     void took() {
         held.incrementAndGet();
@@ -72,6 +86,11 @@ final class LaneWindow {
     /** Tasks the lane holds: running, waiting or being reported. */
     int held() {
         return held.get();
+    }
+
+    /** Tasks locked and waiting for a slot. */
+    int waitingCount() {
+        return waiting.size();
     }
 
     /** Keeps a locked task until a slot frees up. */

@@ -232,8 +232,8 @@ class ExternalTaskDispatcherTest {
         assertThat(invocations).as("each task ran once").hasValue(2);
     }
 
-    private static DispatchSettings settings(Duration lock, Duration safetyPoll, int prefetchPerSlot) {
-        return new DispatchSettings("test-worker", 10, lock, Duration.ofSeconds(60), 2, Duration.ZERO, safetyPoll, prefetchPerSlot);
+    private static DispatchSettings settings(Duration lock, Duration safetyPoll, int prefetch) {
+        return new DispatchSettings("test-worker", 10, lock, Duration.ofSeconds(60), 2, Duration.ZERO, safetyPoll, prefetch);
     }
 
     private long lockedCount() {
