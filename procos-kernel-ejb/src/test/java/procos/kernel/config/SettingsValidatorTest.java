@@ -111,4 +111,16 @@ class SettingsValidatorTest {
         assertThatThrownBy(this::validate).isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("procos.knowledge.dir=").hasMessageContaining("no such directory");
     }
+
+    @Test
+    void dispatchPrefetchDefaultsToEightPerPoolAndRefusesNegativeValues() throws Exception {
+        assertThat(validate().dispatch().prefetch()).isEqualTo(8);
+
+        config.put(SettingsValidator.PDE_PREFETCH, "0");
+        assertThat(validate().dispatch().prefetch()).isZero();
+
+        config.put(SettingsValidator.PDE_PREFETCH, "-1");
+        assertThatThrownBy(this::validate).isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("procos.pde.prefetch='-1'");
+    }
 }
