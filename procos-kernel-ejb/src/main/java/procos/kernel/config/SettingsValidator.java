@@ -135,6 +135,8 @@ public final class SettingsValidator {
             int value = Integer.parseInt(raw.get());
             if (value < min || value > max) {
                 problems.add(new ConfigProblem(key, raw.get(), "must be between " + min + " and " + max));
+                // The problem is reported with the others; the settings built meanwhile must stay valid.
+                return fallback;
             }
             return value;
         } catch (NumberFormatException e) {
