@@ -14,9 +14,9 @@ import procos.pde.v1.PdeType;
 
 /**
  * Decides which pool runs a task type and whether it has room right now. This is the PDE manager's
- * backpressure: the engine dispatcher asks {@link #availableCapacity} (or {@link #tryAcquire})
- * before fetching, fetches at most that many tasks, and leaves the rest waiting in the engine,
- * where they survive restarts, instead of queueing them in memory or dropping them.
+ * backpressure: the engine dispatcher locks at most a pool's capacity plus a small, bounded
+ * prefetch, starts a task only on a free permit, and leaves the rest waiting in the engine, where
+ * they survive restarts, instead of queueing them in memory or dropping them.
  *
  * <p>A task type goes to the pool that lists it; a task type no pool lists goes to the
  * general_purpose pool without task types (the catch-all), if there is one.

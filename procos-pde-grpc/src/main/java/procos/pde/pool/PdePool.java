@@ -8,9 +8,10 @@ import procos.pde.v1.PdeType;
 
 /**
  * The capacity of one PDE pool: {@code instances × max_concurrent_tasks} tasks at a time, counted
- * by a semaphore. The dispatcher takes a {@link Permit} before it fetches a task for this pool and
- * the permit is closed when the task's outcome has been reported, so the pool never holds more
- * work than it can run and the surplus stays waiting in the engine, where it is safe.
+ * by a semaphore. The dispatcher takes a {@link Permit} when a task starts running on the pool and
+ * closes it when the PDE is done with it, so the pool never runs more than it can; how many tasks
+ * the dispatcher may lock ahead of free permits is its own bound (see the dispatcher's lanes), and
+ * the surplus stays waiting in the engine, where it is safe.
  *
  * <p>The semaphore is fair and {@link #tryAcquire()} respects that fairness, so a steady stream of
  * one caller's attempts cannot starve another waiting on the same pool.

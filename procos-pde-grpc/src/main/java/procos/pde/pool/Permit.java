@@ -4,8 +4,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import procos.pde.v1.PdeType;
 
 /**
- * The right to run one task in a {@link PdePool}, held from dispatch until the task's outcome is
- * reported. Closing it gives the slot back; closing it again does nothing, so a
+ * The right to run one task in a {@link PdePool}, held while the task runs. Closing it gives the slot back; closing it again does nothing, so a
  * try-with-resources block plus an explicit early close on an error path can never release
  * someone else's slot and push the pool above its capacity.
  */
