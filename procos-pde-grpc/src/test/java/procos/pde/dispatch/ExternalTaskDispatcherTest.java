@@ -125,9 +125,7 @@ class ExternalTaskDispatcherTest {
         assertThat(engine.getExternalTaskService().createExternalTaskQuery().notLocked().count())
                 .as("the others wait in the engine, not in a queue of ours").isEqualTo(2);
         release.countDown();
-        for (String id : ids) {
-            assertThat(InMemoryEngines.awaitEnd(engine, id)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
-        }
+        assertAllCompleted(ids);
     }
 
     @Test
@@ -144,9 +142,7 @@ class ExternalTaskDispatcherTest {
         assertThat(lockedCount()).isEqualTo(1);
         assertThat(engine.getExternalTaskService().createExternalTaskQuery().notLocked().count()).isEqualTo(2);
         release.countDown();
-        for (String id : ids) {
-            assertThat(InMemoryEngines.awaitEnd(engine, id)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
-        }
+        assertAllCompleted(ids);
     }
 
     /**
@@ -169,9 +165,7 @@ class ExternalTaskDispatcherTest {
         awaitCondition(() -> invocations.get() == 2);
         assertThat(completesStarted).as("the first outcome is still being recorded").hasValue(1);
         engineRecords.countDown();
-        for (String id : ids) {
-            assertThat(InMemoryEngines.awaitEnd(engine, id)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
-        }
+        assertAllCompleted(ids);
     }
 
     @Test
@@ -226,14 +220,18 @@ class ExternalTaskDispatcherTest {
                 .as("no other worker can take a task whose lock is kept alive").isEmpty();
 
         release.countDown();
-        for (String id : ids) {
-            assertThat(InMemoryEngines.awaitEnd(engine, id)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
-        }
+        assertAllCompleted(ids);
         assertThat(invocations).as("each task ran once").hasValue(2);
     }
 
     private static DispatchSettings settings(Duration lock, Duration safetyPoll, int prefetch) {
         return new DispatchSettings("test-worker", 10, lock, Duration.ofSeconds(60), 2, Duration.ZERO, safetyPoll, prefetch);
+    }
+
+    private void assertAllCompleted(List<String> ids) throws InterruptedException {
+        for (String id : ids) {
+            assertThat(InMemoryEngines.awaitEnd(engine, id)).as("instance " + id).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+        }
     }
 
     private long lockedCount() {
