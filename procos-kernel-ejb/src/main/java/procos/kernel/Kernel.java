@@ -82,6 +82,7 @@ public class Kernel {
             DeploymentReport report = phase(KernelPhase.DEPLOYING, this::deployProcesses);
             pdes = phase(KernelPhase.STARTING_PDES, () -> PdeRuntime.start(settings, engine.engine(), externalTaskCommitted,
                     (task, result) -> metrics.pdeTaskFinished(result.getStatus().name().toLowerCase())));
+            metrics.watchDispatch(pdes::tasksInFlight, pdes::tasksLocked);
             String rootId = phase(KernelPhase.STARTING_ROOT,
                     () -> new RootProcessStarter(engine.engine().getRuntimeService(),
                             engine.engine().getRepositoryService()).ensureRunning());

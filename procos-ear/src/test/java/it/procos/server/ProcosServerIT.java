@@ -56,7 +56,7 @@ class ProcosServerIT {
             assertTheServerExecutesTasksOverGrpcOnlyWithItsToken(work.resolve("out"));
             assertThat(server.text("/metrics"))
                     .contains("bpmn_deploys_total", "process_starts_total", "incidents_total", "pde_tasks_total{")
-                    .contains("kernel_ready");
+                    .contains("kernel_ready", "pde_tasks_running", "pde_tasks_locked");
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import procos.kernel.engine.EngineEvents;
@@ -69,6 +70,15 @@ public class KernelMetrics implements EngineEvents {
 
     public void pdeTaskFinished(String status) {
         registry.counter("pde_tasks", new Tag("status", status)).inc();
+    }
+
+    /**
+     * Live gauges of the PDE dispatcher: tasks running on a pool slot, and tasks locked in the engine
+     * by this node (running, prefetched and waiting for a slot, or being reported).
+     */
+    public void watchDispatch(IntSupplier running, IntSupplier locked) {
+        registry.gauge("pde_tasks_running", running, IntSupplier::getAsInt);
+        registry.gauge("pde_tasks_locked", locked, IntSupplier::getAsInt);
     }
 
     /** Time one kernel boot phase took. */

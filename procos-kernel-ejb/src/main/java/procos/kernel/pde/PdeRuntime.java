@@ -130,8 +130,14 @@ public final class PdeRuntime {
         return pipeline;
     }
 
+    /** Tasks running on a pool slot now. */
     public int tasksInFlight() {
         return dispatcher.inFlight();
+    }
+
+    /** Tasks this node holds locked now: running, prefetched, or being reported. */
+    public int tasksLocked() {
+        return dispatcher.held();
     }
 
     /** Stops taking tasks, lets running ones finish within {@code grace}, then saves what the router learned. */
