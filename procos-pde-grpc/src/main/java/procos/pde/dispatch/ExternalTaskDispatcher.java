@@ -212,23 +212,17 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
         List<LockedExternalTask> tasks = fetch(topics, room);
         for (LockedExternalTask task : tasks) {
             window.took();
-            LaneWindow.Held held = new LaneWindow.Held(task, lockKeeper.scheduleAtFixedRate(() -> extendLock(task),
-                    firstExtensionDelayMs(task), settings.lockDuration().toMillis() / 2, TimeUnit.MILLISECONDS));
-            // Only this thread takes permits: a free one cannot be taken by anyone else meanwhile.
-            Optional<Permit> permit = window.lane().pool().tryAcquire();
-            if (permit.isPresent()) {
-                workers.execute(() -> work(window, held, permit.get()));
-            } else {
-                window.park(held);
-            }
+            window.park(new LaneWindow.Held(task, lockKeeper.scheduleAtFixedRate(() -> extendLock(task),
+                    firstExtensionDelayMs(task), settings.lockDuration().toMillis() / 2, TimeUnit.MILLISECONDS)));
         }
+        startWaiting(window);
         return new Fetch(room, tasks.size());
     }
 
     /**
-     * Starts tasks that wait for a slot on the slots that are free. A worker that finishes takes the
-     * next waiting task itself; this covers the moment in between, when it found none and gave its
-     * slot back just before a fetched task was parked.
+     * Starts tasks that wait for a slot on the slots that are free, oldest first: the tasks just
+     * fetched, and those a worker did not take itself because it found none waiting when it gave its
+     * slot back, just before a fetched task was parked. Only this thread takes permits.
      */
     private void startWaiting(LaneWindow window) {
         while (true) {
@@ -263,19 +257,16 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
      * not wait for the engine's transaction.
      */
     private void work(LaneWindow window, LaneWindow.Held first, Permit permit) {
-        LaneWindow.Held held = first;
         try {
-            while (held != null) {
-                LaneWindow.Held done = held;
+            for (LaneWindow.Held held = first; held != null; held = running ? window.next() : null) {
                 long started = System.nanoTime();
                 Finished finished;
-                try (LogContext.Scope scope = scopeOf(done.task())) {
-                    finished = execute(window.lane().executor(), done.task());
+                try (LogContext.Scope scope = scopeOf(held.task())) {
+                    finished = execute(window.lane().executor(), held.task());
                 } finally {
-                    done.lockExtension().cancel(false);
+                    held.lockExtension().cancel(false);
                 }
-                hand(window, done.task(), finished, started);
-                held = running ? window.next() : null;
+                hand(window, held.task(), finished, started);
             }
         } finally {
             permit.close();

@@ -40,12 +40,10 @@ final class LaneWindow {
     private final Queue<Held> waiting = new ConcurrentLinkedQueue<>();
 
     /**
-     * @param prefetch tasks locked ahead of the lane's free slots (0: only as many as it can run)
+     * @param prefetch tasks locked ahead of the lane's free slots (0: only as many as it can run), as
+     *                 {@link DispatchSettings} checked it
      */
     LaneWindow(DispatchLane lane, int prefetch) {
-        if (prefetch < 0) {
-            throw new IllegalArgumentException("prefetch must be ≥ 0, not " + prefetch);
-        }
         this.lane = lane;
         this.size = Math.addExact(lane.pool().capacity(), prefetch);
     }

@@ -1,7 +1,6 @@
 package procos.pde.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -76,10 +75,5 @@ class LaneWindowTest {
 
         assertThat(window.drain()).containsExactly(first, second);
         assertThat(window.next()).isNull();
-    }
-
-    @Test
-    void aNegativePrefetchIsRefused() {
-        assertThatThrownBy(() -> window(1, -1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prefetch");
     }
 }
