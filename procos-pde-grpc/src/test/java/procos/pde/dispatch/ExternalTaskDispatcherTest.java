@@ -111,37 +111,35 @@ class ExternalTaskDispatcherTest {
 
     @Test
     void aSaturatedPoolLocksOnlyItsWindowAndLeavesTheRestWaitingInTheEngine() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicInteger running = new AtomicInteger();
-        restartWithOneBlockingSlot(new BlockingEndpoint(release, running), settings(Duration.ofSeconds(30), Duration.ofMillis(200), 1));
+        BlockingEndpoint hold = new BlockingEndpoint();
+        restartWithOneBlockingSlot(hold, settings(Duration.ofSeconds(30), Duration.ofMillis(200), 1));
         deployHold("blocks");
 
         List<String> ids = List.of(start("blocks"), start("blocks"), start("blocks"), start("blocks"));
-        awaitCondition(() -> running.get() == 1);
+        awaitCondition(() -> hold.running.get() == 1);
         Thread.sleep(500); // several fetch rounds pass while the only slot is busy
 
-        assertThat(running).as("one slot: one task runs").hasValue(1);
+        assertThat(hold.running).as("one slot: one task runs").hasValue(1);
         assertThat(lockedCount()).as("the running task and one fetched ahead for its slot").isEqualTo(2);
         assertThat(engine.getExternalTaskService().createExternalTaskQuery().notLocked().count())
                 .as("the others wait in the engine, not in a queue of ours").isEqualTo(2);
-        release.countDown();
+        hold.release();
         assertAllCompleted(ids);
     }
 
     @Test
     void withoutPrefetchASaturatedPoolLocksOnlyTheTasksItRuns() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicInteger running = new AtomicInteger();
-        restartWithOneBlockingSlot(new BlockingEndpoint(release, running), settings(Duration.ofSeconds(30), Duration.ofMillis(200), 0));
+        BlockingEndpoint hold = new BlockingEndpoint();
+        restartWithOneBlockingSlot(hold, settings(Duration.ofSeconds(30), Duration.ofMillis(200), 0));
         deployHold("blocks");
 
         List<String> ids = List.of(start("blocks"), start("blocks"), start("blocks"));
-        awaitCondition(() -> running.get() == 1);
+        awaitCondition(() -> hold.running.get() == 1);
         Thread.sleep(500);
 
         assertThat(lockedCount()).isEqualTo(1);
         assertThat(engine.getExternalTaskService().createExternalTaskQuery().notLocked().count()).isEqualTo(2);
-        release.countDown();
+        hold.release();
         assertAllCompleted(ids);
     }
 
@@ -153,16 +151,14 @@ class ExternalTaskDispatcherTest {
     void aSlotRunsTheNextTaskWhileTheEngineIsStillRecordingTheLastOutcome() throws Exception {
         CountDownLatch engineRecords = new CountDownLatch(1);
         AtomicInteger completesStarted = new AtomicInteger();
-        AtomicInteger invocations = new AtomicInteger();
-        CountDownLatch open = new CountDownLatch(0);
+        BlockingEndpoint passing = BlockingEndpoint.open();
         restartWithOneBlockingSlot(slowToComplete(engine.getExternalTaskService(), engineRecords, completesStarted),
-                new BlockingEndpoint(open, new AtomicInteger(), invocations),
-                settings(Duration.ofSeconds(30), Duration.ofSeconds(30), 1));
+                passing, settings(Duration.ofSeconds(30), Duration.ofSeconds(30), 1));
         deployHold("pipelined");
 
         List<String> ids = List.of(start("pipelined"), start("pipelined"));
 
-        awaitCondition(() -> invocations.get() == 2);
+        awaitCondition(() -> passing.invocations.get() == 2);
         assertThat(completesStarted).as("the first outcome is still being recorded").hasValue(1);
         engineRecords.countDown();
         assertAllCompleted(ids);
@@ -170,25 +166,22 @@ class ExternalTaskDispatcherTest {
 
     @Test
     void stoppingGivesATaskFetchedAheadBackToTheEngineAtOnce() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicInteger running = new AtomicInteger();
-        AtomicInteger invocations = new AtomicInteger();
-        restartWithOneBlockingSlot(new BlockingEndpoint(release, running, invocations),
-                settings(Duration.ofMinutes(5), Duration.ofSeconds(30), 1));
+        BlockingEndpoint hold = new BlockingEndpoint();
+        restartWithOneBlockingSlot(hold, settings(Duration.ofMinutes(5), Duration.ofSeconds(30), 1));
         deployHold("stops");
         String first = start("stops");
-        awaitCondition(() -> running.get() == 1);
+        awaitCondition(() -> hold.running.get() == 1);
         String second = start("stops");
         awaitCondition(() -> lockedCount() == 2);
 
         Thread stopping = new Thread(() -> dispatcher.stop(Duration.ofSeconds(10)));
         stopping.start();
         Thread.sleep(300);
-        release.countDown(); // the running task finishes within the grace; the waiting one never starts
+        hold.release(); // the running task finishes within the grace; the waiting one never starts
         stopping.join(15_000);
 
         assertThat(InMemoryEngines.awaitEnd(engine, first)).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
-        assertThat(invocations).as("only the task that was running ran").hasValue(1);
+        assertThat(hold.invocations).as("only the task that was running ran").hasValue(1);
         assertThat(engine.getExternalTaskService().createExternalTaskQuery().processInstanceId(second).notLocked().count())
                 .as("unlocked at stop, not after its 5-minute lock").isEqualTo(1);
     }
@@ -199,14 +192,11 @@ class ExternalTaskDispatcherTest {
      */
     @Test
     void locksOfRunningAndWaitingTasksAreExtendedSoNoOtherWorkerTakesThem() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicInteger running = new AtomicInteger();
-        AtomicInteger invocations = new AtomicInteger();
-        restartWithOneBlockingSlot(new BlockingEndpoint(release, running, invocations),
-                settings(Duration.ofSeconds(5), Duration.ofSeconds(30), 1));
+        BlockingEndpoint hold = new BlockingEndpoint();
+        restartWithOneBlockingSlot(hold, settings(Duration.ofSeconds(5), Duration.ofSeconds(30), 1));
         deployHold("long");
         List<String> ids = List.of(start("long"), start("long"));
-        awaitCondition(() -> running.get() == 1 && lockedCount() == 2);
+        awaitCondition(() -> hold.running.get() == 1 && lockedCount() == 2);
         java.util.Date firstExpiry = engine.getExternalTaskService().createExternalTaskQuery().locked().list().stream()
                 .map(task -> task.getLockExpirationTime()).max(java.util.Comparator.naturalOrder()).orElseThrow();
 
@@ -219,9 +209,9 @@ class ExternalTaskDispatcherTest {
         assertThat(engine.getExternalTaskService().fetchAndLock(10, "intruder").topic("hold", 60_000).execute())
                 .as("no other worker can take a task whose lock is kept alive").isEmpty();
 
-        release.countDown();
+        hold.release();
         assertAllCompleted(ids);
-        assertThat(invocations).as("each task ran once").hasValue(2);
+        assertThat(hold.invocations).as("each task ran once").hasValue(2);
     }
 
     private static DispatchSettings settings(Duration lock, Duration safetyPoll, int prefetch) {
@@ -323,21 +313,28 @@ class ExternalTaskDispatcherTest {
         throw new AssertionError("no incident for " + id);
     }
 
-    /** Task type "hold": blocks until released, counting how many calls run at once. */
+    /** Task type "hold": blocks until released, counting the calls running now and all calls so far. */
     private static final class BlockingEndpoint implements Endpoint {
+        final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger invocations = new AtomicInteger();
         private final CountDownLatch release;
-        private final AtomicInteger running;
 
-        private final AtomicInteger invocations;
-
-        BlockingEndpoint(CountDownLatch release, AtomicInteger running) {
-            this(release, running, new AtomicInteger());
+        /** Holds every call until {@link #release()}. */
+        BlockingEndpoint() {
+            this(1);
         }
 
-        BlockingEndpoint(CountDownLatch release, AtomicInteger running, AtomicInteger invocations) {
-            this.release = release;
-            this.running = running;
-            this.invocations = invocations;
+        private BlockingEndpoint(int gates) {
+            this.release = new CountDownLatch(gates);
+        }
+
+        /** Lets every call through at once. */
+        static BlockingEndpoint open() {
+            return new BlockingEndpoint(0);
+        }
+
+        void release() {
+            release.countDown();
         }
 
         @Override
