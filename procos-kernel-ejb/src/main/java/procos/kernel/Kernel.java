@@ -14,6 +14,8 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +35,8 @@ import procos.kernel.monitor.EngineMonitor;
 import procos.kernel.pde.PdeRuntime;
 import procos.kernel.monitor.EngineSnapshot;
 import procos.kernel.root.RootProcessStarter;
+import procos.kernel.security.IdentityBootstrap;
+import procos.kernel.security.MetricsCredentials;
 import procos.logging.SecretRedactor;
 import procos.pde.dispatch.WorkSignal;
 import procos.logging.StructuredLogger;
@@ -79,6 +83,7 @@ public class Kernel {
             settings = phase(KernelPhase.VALIDATING_CONFIG, configuration::settings);
             status = status.withDatabase(describeDatabase(settings));
             engine = phase(KernelPhase.STARTING_ENGINE, () -> EngineBootstrap.startWithCdi(settings, metrics, externalTaskCommitted));
+            phase(KernelPhase.SECURING, this::secure);
             DeploymentReport report = phase(KernelPhase.DEPLOYING, this::deployProcesses);
             pdes = phase(KernelPhase.STARTING_PDES, () -> PdeRuntime.start(settings, engine.engine(), externalTaskCommitted,
                     (task, result) -> metrics.pdeTaskFinished(result.getStatus().name().toLowerCase())));
@@ -185,6 +190,14 @@ public class Kernel {
     /** When the monitor last read the engine; empty before the first tick. */
     public Optional<Instant> lastMonitorTick() {
         return Optional.ofNullable(lastMonitorTick);
+    }
+
+    /** Credentials live in the server's working directory (its output directory), beside the gRPC token. */
+    private Void secure() throws IOException {
+        Path serverDirectory = Path.of("");
+        new IdentityBootstrap(engine.engine()).ensure(settings.security(), serverDirectory);
+        MetricsCredentials.ensure(settings.security(), serverDirectory);
+        return null;
     }
 
     private DeploymentReport deployProcesses() {

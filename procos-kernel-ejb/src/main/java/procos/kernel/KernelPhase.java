@@ -5,6 +5,8 @@ public enum KernelPhase {
     CREATED,
     VALIDATING_CONFIG,
     STARTING_ENGINE,
+    /** Role groups, their grants and the first admin user in the engine; the metrics credential. */
+    SECURING,
     DEPLOYING,
     STARTING_PDES,
     STARTING_ROOT,

@@ -23,6 +23,7 @@ import procos.pde.dispatch.DispatchSettings;
  * @param knowledgeDir      optional knowledge folder the root orchestrator preloads into the DAS on every boot
  * @param pdeConfig         PDE manager YAML (pools, endpoints, routing); the built-in default when empty
  * @param dispatch          how this node works the engine's external tasks
+ * @param security          credentials given for the first boot instead of generated ones
  */
 public record KernelSettings(
         String databaseUrl,
@@ -38,7 +39,8 @@ public record KernelSettings(
         Optional<Path> extraProcessesDir,
         Optional<Path> knowledgeDir,
         Optional<Path> pdeConfig,
-        DispatchSettings dispatch) {
+        DispatchSettings dispatch,
+        SecuritySettings security) {
 
     @Override
     public String toString() {
@@ -46,6 +48,6 @@ public record KernelSettings(
                 + ", databaseUser=" + databaseUser + ", history=" + history
                 + ", jobExecutorThreads=" + jobExecutorThreads + ", monitorInterval=" + monitorInterval
                 + ", rootIdleInterval=" + rootIdleInterval + ", shutdownTimeout=" + shutdownTimeout
-                + ", grpc=" + grpc + ", extraProcessesDir=" + extraProcessesDir + ", knowledgeDir=" + knowledgeDir + ", pdeConfig=" + pdeConfig + ", dispatch=" + dispatch + "]";
+                + ", grpc=" + grpc + ", extraProcessesDir=" + extraProcessesDir + ", knowledgeDir=" + knowledgeDir + ", pdeConfig=" + pdeConfig + ", dispatch=" + dispatch + ", security=" + security + "]";
     }
 }

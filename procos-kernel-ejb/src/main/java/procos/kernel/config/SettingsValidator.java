@@ -44,6 +44,9 @@ public final class SettingsValidator {
     public static final String PDE_RETRY_BACKOFF = "procos.pde.retry-backoff";
     public static final String PDE_SAFETY_POLL = "procos.pde.safety-poll";
     public static final String PDE_PREFETCH = "procos.pde.prefetch";
+    public static final String ADMIN_PASSWORD = "procos.admin.password";
+    public static final String METRICS_PASSWORD = "procos.metrics.password";
+    public static final String HTTP_MAX_REQUEST_BYTES = "procos.http.max-request-bytes";
 
     /** Most tasks one fetch-and-lock takes: a lane's window, capped so one query stays short. */
     static final int MAX_BATCH = 32;
@@ -114,11 +117,24 @@ public final class SettingsValidator {
                 duration(PDE_SAFETY_POLL, Duration.ofSeconds(5), Duration.ofMillis(100)),
                 integer(PDE_PREFETCH, DispatchSettings.DEFAULT_PREFETCH, 0, 256));
 
+        SecuritySettings security = new SecuritySettings(password(ADMIN_PASSWORD), password(METRICS_PASSWORD),
+                integer(HTTP_MAX_REQUEST_BYTES, (int) SecuritySettings.DEFAULT_MAX_REQUEST_BYTES, 1024, Integer.MAX_VALUE));
+
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
         return new KernelSettings(url, kind.orElseThrow(), user, password, history, jobThreads,
-                monitor, idle, shutdown, grpc, processesDir, knowledgeDir, pdeConfig, dispatch);
+                monitor, idle, shutdown, grpc, processesDir, knowledgeDir, pdeConfig, dispatch, security);
+    }
+
+    /** A password from configuration; too short is a problem reported without the value. */
+    private Optional<String> password(String key) {
+        Optional<String> value = lookup.apply(key);
+        if (value.isPresent() && value.get().length() < SecuritySettings.MIN_PASSWORD_LENGTH) {
+            problems.add(new ConfigProblem(key, null, "must be at least " + SecuritySettings.MIN_PASSWORD_LENGTH + " characters"));
+            return Optional.empty();
+        }
+        return value;
     }
 
     private static String defaultNodeId() {

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.incident.IncidentHandler;
 import org.camunda.bpm.engine.runtime.Incident;
 import procos.kernel.config.KernelSettings;
+import procos.kernel.security.Role;
 import procos.pde.dispatch.ExternalTaskCreatedListener;
 import procos.pde.dispatch.WorkSignal;
 
@@ -62,6 +63,13 @@ public final class EngineBootstrap {
         configuration.setJobExecutor(new BoundedShutdownJobExecutor(settings.jobExecutorThreads(), settings.shutdownTimeout()));
         configuration.setJobExecutorActivate(true);
         configuration.setDbMetricsReporterActivate(false);
+        // Authorizations are checked for calls made on behalf of an authenticated user (Camunda's REST
+        // API sets one per request); the kernel's own calls run without one and are not checked.
+        configuration.setAuthorizationEnabled(true);
+        // Failed logins still slow down (Camunda's growing delay), but never lock an account for good:
+        // otherwise anyone who can reach the login could lock the only admin out.
+        configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
+        configuration.setAdminGroups(new ArrayList<>(List.of(Role.CAMUNDA_ADMIN_GROUP, Role.ADMIN.groupId())));
         // The engine appends its own entries to these lists while it initialises: they must be mutable.
         configuration.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(
                 new ProcessStartCounter(events), new ExternalTaskCreatedListener(externalTaskCommitted))));
