@@ -24,20 +24,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class ProcosServer implements AutoCloseable {
 
     static final int HTTP_PORT = 9280;
+    static final int HTTPS_PORT = 9643;
     static final int GRPC_PORT = 50251;
+    /** Given at first boot, so tests sign in without reading the generated file. */
+    static final String ADMIN_PASSWORD = "it-admin-password-1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path wlpHome = Path.of(System.getProperty("procos.wlp.home", "target/liberty/wlp"));
     private final Path outputDir;
     private final Map<String, String> environment = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient https = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(TrustAll.context()).build();
     private boolean running;
 
     ProcosServer(Path outputDir) {
         this.outputDir = outputDir;
         environment.put("WLP_OUTPUT_DIR", outputDir.toAbsolutePath().toString());
         environment.put("PROCOS_HTTP_PORT", String.valueOf(HTTP_PORT));
-        environment.put("PROCOS_HTTPS_PORT", "9643");
+        environment.put("PROCOS_HTTPS_PORT", String.valueOf(HTTPS_PORT));
+        environment.put("PROCOS_ADMIN_PASSWORD", ADMIN_PASSWORD);
         environment.put("PROCOS_GRPC_PORT", String.valueOf(GRPC_PORT));
         environment.put("PROCOS_MONITOR_INTERVAL", "PT2S");
     }
@@ -88,18 +93,43 @@ final class ProcosServer implements AutoCloseable {
         return send(path).body();
     }
 
-    /** POSTs a JSON body; the answer's JSON. */
+    /** POSTs a JSON body as admin; the answer's JSON. */
     Health post(String path, String json) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + path))
-                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
         return new Health(response.statusCode(), response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body()));
     }
 
-    private HttpResponse<String> send(String path) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + path)).timeout(Duration.ofSeconds(20)).build(),
+    /** The Prometheus text of {@code /metrics}, read over HTTPS as the read-only metrics user. */
+    String metrics() throws IOException, InterruptedException {
+        String password = Files.readString(outputDir.resolve("procos/metrics.password")).trim();
+        HttpResponse<String> response = https.send(HttpRequest.newBuilder(URI.create("https://localhost:" + HTTPS_PORT + "/metrics"))
+                .timeout(Duration.ofSeconds(20)).header("Authorization", basic("metrics", password)).build(),
                 HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("/metrics answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** A request to {@code path} on the HTTP port, signed in as admin; callers may replace the credentials. */
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", basic("admin", ADMIN_PASSWORD));
+    }
+
+    /** Sends over HTTP, or HTTPS for an https URI (trusting the server's self-signed certificate). */
+    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpRequest built = request.build();
+        return (built.uri().getScheme().equals("https") ? https : http).send(built, HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> send(String path) throws IOException, InterruptedException {
+        return send(request(path));
     }
 
     Path jsonLog() {

@@ -54,7 +54,7 @@ class ProcosServerIT {
             assertThat(kernel.path("processes").path("unchanged").toString()).contains("root_peo.bpmn");
             assertThat(server.get("/health/live").status()).isEqualTo(200);
             assertTheServerExecutesTasksOverGrpcOnlyWithItsToken(work.resolve("out"));
-            assertThat(server.text("/metrics"))
+            assertThat(server.metrics())
                     .contains("bpmn_deploys_total", "process_starts_total", "incidents_total", "pde_tasks_total{")
                     .contains("kernel_ready", "pde_tasks_running", "pde_tasks_locked");
         }
@@ -95,7 +95,7 @@ class ProcosServerIT {
         long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
         String metrics = "";
         while (System.nanoTime() < deadline) {
-            metrics = server.text("/metrics");
+            metrics = server.metrics();
             if (metrics.contains(metric) && metricValue(metrics, metric) == value) {
                 return metrics;
             }

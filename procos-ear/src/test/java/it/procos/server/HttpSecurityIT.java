@@ -1,0 +1,302 @@
+package it.procos.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The packaged server attacked over HTTP as a stranger on the network would: no credentials, wrong
+ * ones, a user without the right, a model that carries code, oversized and malformed bodies.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HttpSecurityIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EXPLOIT_MARKER = "procos-exploit-" + UUID.randomUUID();
+
+    private Path work;
+    private ProcosServer server;
+
+    @BeforeAll
+    void start() throws Exception {
+        work = Files.createTempDirectory("procos-security-it");
+        server = new ProcosServer(work.resolve("out"));
+        server.start();
+        assertThat(server.awaitBooted(Duration.ofMinutes(4)).status()).isEqualTo(200);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void nothingButHealthAnswersWithoutCredentials() throws Exception {
+        for (String path : new String[] {"/procos/", "/procos/index.html", "/procos/api/kernel", "/procos/engine-rest/deployment",
+                "/procos/engine-rest/process-definition/key/root_peo/start", "/procos/engine-rest/engine"}) {
+            HttpResponse<String> answer = server.send(anonymous(path));
+            assertThat(answer.statusCode()).as(path).isEqualTo(401);
+            assertThat(answer.headers().firstValue("WWW-Authenticate")).as(path).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        }
+        assertThat(server.send(anonymous("https://localhost:" + ProcosServer.HTTPS_PORT + "/metrics")).statusCode()).isEqualTo(401);
+        assertThat(server.send(anonymous("/metrics")).statusCode()).as("plain HTTP is sent to HTTPS").isIn(301, 302, 401, 403);
+        for (String health : new String[] {"/health/ready", "/health/live", "/health/started"}) {
+            assertThat(server.send(anonymous(health)).statusCode()).as(health).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void wrongPasswordsAreRefusedAndTheRightOneIsAccepted() throws Exception {
+        createUser("mallory", "viewer");
+        assertThat(server.send(as("/procos/api/kernel", "mallory", "not-the-password")).statusCode()).isEqualTo(401);
+        assertThat(server.send(as("/procos/api/kernel", "nobody-at-all", "whatever-password")).statusCode()).isEqualTo(401);
+        assertThat(server.send(server.request("/procos/api/kernel")).statusCode()).isEqualTo(200);
+        assertThat(server.metrics()).contains("kernel_ready");
+    }
+
+    @Test
+    void aViewerReadsButCannotChangeAnything() throws Exception {
+        createUser("vera", "viewer");
+        assertThat(server.send(as("/procos/api/kernel", "vera", password("vera"))).statusCode()).isEqualTo(200);
+        assertThat(server.send(as("/procos/engine-rest/process-definition?key=root_peo", "vera", password("vera"))).body())
+                .contains("root_peo");
+
+        HttpResponse<String> change = server.send(as("/procos/api/kernel", "vera", password("vera"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json"));
+        assertThat(change.statusCode()).as("a viewer may not change through the ProcOS API").isEqualTo(403);
+
+        HttpResponse<String> start = server.send(as("/procos/engine-rest/process-definition/key/root_peo/start", "vera", password("vera"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json"));
+        assertThat(start.statusCode()).as(start.body()).isEqualTo(403);
+        assertThat(start.body()).contains("AuthorizationException");
+
+        HttpResponse<String> deploy = server.send(deployment(as("/procos/engine-rest/deployment/create", "vera", password("vera")),
+                "viewer.bpmn", externalTaskProcess("viewer_deploy", "viewer.job")));
+        assertThat(deploy.statusCode()).as(deploy.body()).isEqualTo(403);
+    }
+
+    @Test
+    void aWorkerAccountGrantedExternalTasksOnlyWorksThemAndNothingElse() throws Exception {
+        HttpResponse<String> deployed = server.send(deployment(server.request("/procos/engine-rest/deployment/create"),
+                "worker.bpmn", externalTaskProcess("worker_process", "worker.job")));
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+        String instance = server.post("/procos/engine-rest/process-definition/key/worker_process/start", "{}").body().path("id").asText();
+        createUser("worker", null);
+        grant("worker", 6, "READ", "READ_INSTANCE", "UPDATE_INSTANCE"); // process definitions: their instances' tasks
+
+        HttpResponse<String> fetched = server.send(as("/procos/engine-rest/external-task/fetchAndLock", "worker", password("worker"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"workerId\":\"w1\",\"maxTasks\":5,\"topics\":[{\"topicName\":\"worker.job\",\"lockDuration\":60000}]}")));
+        assertThat(fetched.statusCode()).as(fetched.body()).isEqualTo(200);
+        JsonNode tasks = JSON.readTree(fetched.body());
+        assertThat(tasks).hasSize(1);
+        assertThat(tasks.get(0).path("processInstanceId").asText()).isEqualTo(instance);
+        HttpResponse<String> completed = server.send(as("/procos/engine-rest/external-task/" + tasks.get(0).path("id").asText() + "/complete",
+                "worker", password("worker")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"workerId\":\"w1\"}")));
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
+
+        assertThat(server.send(as("/procos/api/kernel", "worker", password("worker"))).statusCode())
+                .as("no ProcOS role, no console or API").isEqualTo(403);
+        assertThat(server.send(deployment(as("/procos/engine-rest/deployment/create", "worker", password("worker")),
+                "w.bpmn", externalTaskProcess("worker_deploy", "x"))).statusCode()).isEqualTo(403);
+        assertThat(server.send(as("/procos/engine-rest/user/admin/profile", "worker", password("worker"))).statusCode()).isIn(403, 404);
+    }
+
+    @Test
+    void aModelThatRunsAShellCommandIsRefusedWithItsElementAndRule() throws Exception {
+        Path marker = work.resolve(EXPLOIT_MARKER);
+        String payload = "${\"\".getClass().forName(\"java.lang.Runtime\").getMethod(\"getRuntime\").invoke(null).exec(\"touch "
+                + marker + "\")}";
+        String bpmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                             targetNamespace="http://example.org/exploit">
+                  <process id="exploit" isExecutable="true" camunda:historyTimeToLive="1">
+                    <startEvent id="start"/>
+                    <sequenceFlow id="f1" sourceRef="start" targetRef="pwn"/>
+                    <serviceTask id="pwn" camunda:expression="%s"/>
+                    <sequenceFlow id="f2" sourceRef="pwn" targetRef="end"/>
+                    <endEvent id="end"/>
+                  </process>
+                </definitions>
+                """.formatted(payload.replace("\"", "&quot;"));
+
+        HttpResponse<String> refused = server.send(deployment(server.request("/procos/engine-rest/deployment/create"), "exploit.bpmn", bpmn));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("pwn").containsIgnoringCase("expression");
+        assertNoStackTrace(refused);
+        HttpResponse<String> start = server.send(server.request("/procos/engine-rest/process-definition/key/exploit/start")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(start.statusCode()).as("nothing was deployed").isEqualTo(404);
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void malformedAndHostileBodiesGetClearClientErrors() throws Exception {
+        HttpResponse<String> notJson = server.send(server.request("/procos/engine-rest/process-definition/key/root_peo/start")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"variables\": {")));
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertNoStackTrace(notJson);
+
+        HttpResponse<String> wrongType = server.send(server.request("/procos/engine-rest/process-definition/key/root_peo/start")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{\"n\":{\"value\":\"many\",\"type\":\"Integer\"}}}")));
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(wrongType.body()).contains("n").contains("Integer");
+        assertNoStackTrace(wrongType);
+
+        HttpResponse<String> malformedBpmn = server.send(deployment(server.request("/procos/engine-rest/deployment/create"),
+                "broken.bpmn", "<definitions><process id=\"broken\""));
+        assertThat(malformedBpmn.statusCode()).isEqualTo(400);
+        assertNoStackTrace(malformedBpmn);
+
+        String xxe = """
+                <?xml version="1.0"?>
+                <!DOCTYPE definitions [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="x">
+                  <process id="xxe" isExecutable="true"><documentation>&secret;</documentation><startEvent id="s"/></process>
+                </definitions>
+                """;
+        HttpResponse<String> entity = server.send(deployment(server.request("/procos/engine-rest/deployment/create"), "xxe.bpmn", xxe));
+        assertThat(entity.statusCode()).isEqualTo(400);
+        assertThat(entity.body()).doesNotContain("root:");
+
+        HttpResponse<String> empty = server.send(deployment(server.request("/procos/engine-rest/deployment/create"), "empty.bpmn", ""));
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertNoStackTrace(empty);
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
+        // Only the head is sent: the answer must come from the declared length, before any body is read.
+        try (Socket socket = new Socket("localhost", ProcosServer.HTTP_PORT)) {
+            socket.setSoTimeout(15_000);
+            String head = "POST /procos/engine-rest/process-definition/key/root_peo/start HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: " + ProcosServer.basic("admin", ProcosServer.ADMIN_PASSWORD) + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + (17L * 1024 * 1024) + "\r\n\r\n{\"variables\":";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("procos.http.max-request-bytes");
+        }
+    }
+
+    @Test
+    void pathTraversalReachesNoFileOutsideThePublicPages() throws Exception {
+        for (String path : new String[] {"/procos/WEB-INF/web.xml", "/procos/api/..%2F..%2FWEB-INF%2Fweb.xml", "/procos/..%2F..%2Fetc%2Fpasswd",
+                "/procos/engine-rest/process-definition/..%2F..%2F..%2Fetc%2Fpasswd", "/procos/%2e%2e/%2e%2e/etc/passwd"}) {
+            HttpResponse<String> answer = server.send(server.request(path));
+            assertThat(answer.statusCode()).as(path).isBetween(400, 499);
+            assertThat(answer.body()).as(path).doesNotContain("root:x:").doesNotContain("<web-app");
+        }
+    }
+
+    @Test
+    void theServerListensOnLoopbackOnlyByDefaultAndOffersHttps() throws Exception {
+        HttpResponse<String> https = server.send(anonymous("https://localhost:" + ProcosServer.HTTPS_PORT + "/health/ready"));
+        assertThat(https.statusCode()).isEqualTo(200);
+
+        Optional<InetAddress> external = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .filter(nic -> {
+                    try {
+                        return nic.isUp() && !nic.isLoopback();
+                    } catch (IOException e) {
+                        return false;
+                    }
+                })
+                .flatMap(nic -> Collections.list(nic.getInetAddresses()).stream())
+                .filter(address -> address instanceof Inet4Address).findFirst();
+        assumeThat(external).as("a non-loopback address to try").isPresent();
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(external.get(), ProcosServer.HTTP_PORT), 2000);
+            throw new AssertionError("the HTTP port answered on " + external.get());
+        } catch (ConnectException refused) {
+            // nothing listens there
+        }
+    }
+
+    private HttpRequest.Builder anonymous(String path) {
+        String uri = path.startsWith("https:") ? path : "http://localhost:" + ProcosServer.HTTP_PORT + path;
+        return HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(20));
+    }
+
+    private HttpRequest.Builder as(String path, String user, String password) {
+        return server.request(path).setHeader("Authorization", ProcosServer.basic(user, password));
+    }
+
+    private static String password(String user) {
+        return user + "-password-for-its";
+    }
+
+    private void createUser(String id, String group) throws Exception {
+        ProcosServer.Health created = server.post("/procos/engine-rest/user/create", """
+                {"profile":{"id":"%s","firstName":"%s","lastName":"Test","email":"%s@example.org"},"credentials":{"password":"%s"}}
+                """.formatted(id, id, id, password(id)));
+        assertThat(created.status()).as(created.body().toString()).isIn(204, 200);
+        if (group != null) {
+            HttpResponse<String> member = server.send(server.request("/procos/engine-rest/group/" + group + "/members/" + id)
+                    .PUT(HttpRequest.BodyPublishers.noBody()));
+            assertThat(member.statusCode()).as(member.body()).isEqualTo(204);
+        }
+    }
+
+    private void grant(String user, int resourceType, String... permissions) throws Exception {
+        ProcosServer.Health granted = server.post("/procos/engine-rest/authorization/create", JSON.writeValueAsString(
+                java.util.Map.of("type", 1, "permissions", permissions, "userId", user, "resourceType", resourceType, "resourceId", "*")));
+        assertThat(granted.status()).as(granted.body().toString()).isEqualTo(200);
+    }
+
+    private static HttpRequest.Builder deployment(HttpRequest.Builder request, String fileName, String bpmn) {
+        String boundary = "procos-" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nit\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
+        return request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    }
+
+    private static String externalTaskProcess(String key, String topic) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                             targetNamespace="http://example.org/it">
+                  <process id="%s" isExecutable="true" camunda:historyTimeToLive="1">
+                    <startEvent id="start"/>
+                    <sequenceFlow id="f1" sourceRef="start" targetRef="work"/>
+                    <serviceTask id="work" camunda:type="external" camunda:topic="%s"/>
+                    <sequenceFlow id="f2" sourceRef="work" targetRef="end"/>
+                    <endEvent id="end"/>
+                  </process>
+                </definitions>
+                """.formatted(key, topic);
+    }
+
+    private static void assertNoStackTrace(HttpResponse<String> answer) {
+        assertThat(answer.body()).doesNotContainPattern("\\bat (java|org|com|procos)\\.[\\w.$]+\\(").doesNotContain("Caused by:");
+    }
+}
