@@ -123,4 +123,23 @@ class SettingsValidatorTest {
         assertThatThrownBy(this::validate).isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("procos.pde.prefetch='-1'");
     }
+
+    @Test
+    void credentialsAreGeneratedUnlessGivenAndAShortPasswordIsRefusedWithoutEchoingIt() throws Exception {
+        SecuritySettings defaults = validate().security();
+        assertThat(defaults.adminPassword()).isEmpty();
+        assertThat(defaults.metricsPassword()).isEmpty();
+        assertThat(defaults.maxRequestBytes()).isEqualTo(SecuritySettings.DEFAULT_MAX_REQUEST_BYTES);
+
+        config.put(SettingsValidator.ADMIN_PASSWORD, "a long enough secret");
+        assertThat(validate().security().adminPassword()).contains("a long enough secret");
+        assertThat(validate().toString()).doesNotContain("a long enough secret");
+
+        config.put(SettingsValidator.METRICS_PASSWORD, "short1");
+        config.put(SettingsValidator.HTTP_MAX_REQUEST_BYTES, "12");
+        assertThatThrownBy(this::validate).isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("procos.metrics.password").hasMessageContaining("at least 12 characters")
+                .hasMessageNotContaining("short1")
+                .hasMessageContaining("procos.http.max-request-bytes='12'");
+    }
 }
