@@ -192,6 +192,19 @@ class HttpSecurityIT {
     }
 
     @Test
+    void theProcosApiAnswersItsErrorsAsJsonWithoutInternals() throws Exception {
+        HttpResponse<String> unknown = server.send(server.request("/procos/api/no-such-resource"));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).path("status").asInt()).isEqualTo(404);
+
+        HttpResponse<String> wrongMethod = server.send(server.request("/procos/api/kernel")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"phase\": [")));
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(JSON.readTree(wrongMethod.body()).path("message").asText()).isNotBlank();
+        assertNoStackTrace(wrongMethod);
+    }
+
+    @Test
     void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
         // Only the head is sent: the answer must come from the declared length, before any body is read.
         try (Socket socket = new Socket("localhost", ProcosServer.HTTP_PORT)) {
