@@ -3,6 +3,7 @@ package procos.kernel.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import procos.kernel.deploy.guard.GuardPolicy;
 import procos.pde.dispatch.DispatchSettings;
 
 /**
@@ -23,6 +24,7 @@ import procos.pde.dispatch.DispatchSettings;
  * @param knowledgeDir      optional knowledge folder the root orchestrator preloads into the DAS on every boot
  * @param pdeConfig         PDE manager YAML (pools, endpoints, routing); the built-in default when empty
  * @param dispatch          how this node works the engine's external tasks
+ * @param deploymentGuard   what models may use beyond the default (beans, classes, script languages, functions)
  */
 public record KernelSettings(
         String databaseUrl,
@@ -38,7 +40,8 @@ public record KernelSettings(
         Optional<Path> extraProcessesDir,
         Optional<Path> knowledgeDir,
         Optional<Path> pdeConfig,
-        DispatchSettings dispatch) {
+        DispatchSettings dispatch,
+        GuardPolicy deploymentGuard) {
 
     @Override
     public String toString() {
@@ -46,6 +49,7 @@ public record KernelSettings(
                 + ", databaseUser=" + databaseUser + ", history=" + history
                 + ", jobExecutorThreads=" + jobExecutorThreads + ", monitorInterval=" + monitorInterval
                 + ", rootIdleInterval=" + rootIdleInterval + ", shutdownTimeout=" + shutdownTimeout
-                + ", grpc=" + grpc + ", extraProcessesDir=" + extraProcessesDir + ", knowledgeDir=" + knowledgeDir + ", pdeConfig=" + pdeConfig + ", dispatch=" + dispatch + "]";
+                + ", grpc=" + grpc + ", extraProcessesDir=" + extraProcessesDir + ", knowledgeDir=" + knowledgeDir + ", pdeConfig=" + pdeConfig + ", dispatch=" + dispatch
+                + ", deploymentGuard=" + deploymentGuard + "]";
     }
 }

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import procos.kernel.deploy.guard.GuardPolicy;
 import procos.pde.dispatch.DispatchSettings;
 
 /**
@@ -44,6 +47,10 @@ public final class SettingsValidator {
     public static final String PDE_RETRY_BACKOFF = "procos.pde.retry-backoff";
     public static final String PDE_SAFETY_POLL = "procos.pde.safety-poll";
     public static final String PDE_PREFETCH = "procos.pde.prefetch";
+    public static final String DEPLOY_ALLOWED_BEANS = "procos.deploy.allowed-beans";
+    public static final String DEPLOY_ALLOWED_CLASSES = "procos.deploy.allowed-classes";
+    public static final String DEPLOY_ALLOWED_SCRIPT_LANGUAGES = "procos.deploy.allowed-script-languages";
+    public static final String DEPLOY_ALLOWED_FUNCTIONS = "procos.deploy.allowed-functions";
 
     /** Most tasks one fetch-and-lock takes: a lane's window, capped so one query stays short. */
     static final int MAX_BATCH = 32;
@@ -52,6 +59,12 @@ public final class SettingsValidator {
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/procos";
 
     private static final Set<String> HISTORY_LEVELS = Set.of("none", "activity", "audit", "full");
+
+    private static final String JAVA_NAME = "[\\p{L}_$][\\p{L}\\p{N}_$]*";
+    private static final Pattern BEAN_NAME = Pattern.compile(JAVA_NAME);
+    private static final Pattern CLASS_NAME = Pattern.compile(JAVA_NAME + "(\\." + JAVA_NAME + ")*");
+    private static final Pattern SCRIPT_LANGUAGE = Pattern.compile("[A-Za-z][A-Za-z0-9_.+-]*");
+    private static final Pattern FUNCTION_NAME = Pattern.compile("(" + JAVA_NAME + ":)?" + JAVA_NAME);
 
     private final Function<String, Optional<String>> lookup;
     private final List<ConfigProblem> problems = new ArrayList<>();
@@ -113,12 +126,17 @@ public final class SettingsValidator {
                 duration(PDE_RETRY_BACKOFF, Duration.ofSeconds(1), Duration.ZERO),
                 duration(PDE_SAFETY_POLL, Duration.ofSeconds(5), Duration.ofMillis(100)),
                 integer(PDE_PREFETCH, DispatchSettings.DEFAULT_PREFETCH, 0, 256));
+        GuardPolicy deploymentGuard = new GuardPolicy(
+                beans(),
+                names(DEPLOY_ALLOWED_CLASSES, CLASS_NAME, "not a fully qualified Java class name"),
+                names(DEPLOY_ALLOWED_SCRIPT_LANGUAGES, SCRIPT_LANGUAGE, "not a script language name"),
+                names(DEPLOY_ALLOWED_FUNCTIONS, FUNCTION_NAME, "not an EL function name (name or prefix:name)"));
 
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
         return new KernelSettings(url, kind.orElseThrow(), user, password, history, jobThreads,
-                monitor, idle, shutdown, grpc, processesDir, knowledgeDir, pdeConfig, dispatch);
+                monitor, idle, shutdown, grpc, processesDir, knowledgeDir, pdeConfig, dispatch, deploymentGuard);
     }
 
     private static String defaultNodeId() {
@@ -143,6 +161,35 @@ public final class SettingsValidator {
             problems.add(new ConfigProblem(key, raw.get(), "not a whole number"));
             return fallback;
         }
+    }
+
+    /** Beans expressions may call besides ProcOS's own; the engine's services can never be added. */
+    private Set<String> beans() {
+        Set<String> beans = names(DEPLOY_ALLOWED_BEANS, BEAN_NAME, "not a bean name (a Java identifier)");
+        for (String bean : beans) {
+            if (GuardPolicy.ENGINE_BEANS.contains(bean)) {
+                problems.add(new ConfigProblem(DEPLOY_ALLOWED_BEANS, bean,
+                        "an engine service; expressions may never call it"));
+            }
+        }
+        return beans;
+    }
+
+    /** A comma-separated list; every entry must match, and each one that does not is a problem of its own. */
+    private Set<String> names(String key, Pattern valid, String reason) {
+        Set<String> names = new TreeSet<>();
+        for (String entry : lookup.apply(key).orElse("").split(",")) {
+            String name = entry.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (valid.matcher(name).matches()) {
+                names.add(name);
+            } else {
+                problems.add(new ConfigProblem(key, name, reason));
+            }
+        }
+        return names;
     }
 
     private boolean bool(String key, boolean fallback) {
