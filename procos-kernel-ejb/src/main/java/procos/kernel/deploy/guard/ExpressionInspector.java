@@ -91,7 +91,7 @@ final class ExpressionInspector {
         if (node instanceof AstFunction function) {
             return policy.allowsFunction(function.getName())
                     ? children(function)
-                    : Optional.of("calls the function " + function.getName() + "(), which is not in "
+                    : Optional.of("calls the function " + function.getName() + "(), not listed in "
                             + SettingsValidator.DEPLOY_ALLOWED_FUNCTIONS);
         }
         if (node instanceof AstDot || node instanceof AstBracket) {
@@ -106,7 +106,7 @@ final class ExpressionInspector {
                 || node instanceof AstParameters) {
             return children(node);
         }
-        return Optional.of("uses " + node.getClass().getSimpleName() + ", which the deployment guard does not know");
+        return Optional.of("uses " + node.getClass().getSimpleName() + ", unknown to the deployment guard");
     }
 
     private Optional<String> children(Node node) {
@@ -127,7 +127,7 @@ final class ExpressionInspector {
 
     private static Optional<String> property(String name) {
         return DENIED_PROPERTIES.contains(name.toLowerCase(Locale.ROOT))
-                ? Optional.of("reads the property '" + name + "', which leads to classes or into the engine")
+                ? Optional.of("reads the property '" + name + "': it leads to classes or into the engine")
                 : Optional.empty();
     }
 
@@ -149,7 +149,7 @@ final class ExpressionInspector {
         String call = beanName + "." + name.get() + "()";
         if (policy.allowsBean(beanName)) {
             if (OBJECT_METHODS.contains(name.get())) {
-                return Optional.of("calls " + call + ", which leads to classes");
+                return Optional.of("calls " + call + ": it leads to classes");
             }
         } else if (VARIABLE_SCOPES.contains(beanName)) {
             if (!READ_METHODS.contains(name.get())) {

@@ -136,7 +136,8 @@ final class ModelInspector {
             String elementId = ownId != null && !ownId.isBlank() ? ownId : elementId();
             Location at = reader.getLocation();
             String name = reader.getAttributeValue(null, "name");
-            String display = qualified(reader.getPrefix(), local) + (name == null ? "" : " '" + name + "'");
+            // Elements without an id of their own (an input parameter, a field) are told apart by their name.
+            String display = qualified(reader.getPrefix(), local) + (ownId == null && name != null ? " '" + quoted(name) + "'" : "");
 
             boolean scriptElement = extension && local.equals("script");
             // A formal expression with a language (conditionExpression, completionCondition, …) is a script.
@@ -197,7 +198,7 @@ final class ModelInspector {
         private void expression(Frame frame, String expression, String where) {
             Optional<String> refusal = expressions.refusal(expression);
             refusal.ifPresent(reason -> add(frame, GuardRule.EXPRESSION, Severity.ERROR,
-                    where + " " + quoted(expression) + " " + reason));
+                    where + " holds " + quoted(expression) + ", which " + reason));
         }
 
         private void javaClass(Frame frame, String className, String where) {
