@@ -37,14 +37,18 @@ class DeploymentGuardEngineTest {
     @TempDir
     Path dir;
 
+    private final String url = "jdbc:h2:mem:guard-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     private RunningEngine engine;
     private RepositoryService repository;
 
     @BeforeEach
     void startEngine() throws Exception {
-        String url = "jdbc:h2:mem:guard-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        startEngine(Map.of());
+    }
+
+    private void startEngine(Map<String, String> settings) throws Exception {
         engine = EngineBootstrap.start(new StandaloneInMemProcessEngineConfiguration(),
-                SettingsValidator.validate(key -> key.equals(SettingsValidator.DB_URL) ? Optional.of(url) : Optional.empty()),
+                SettingsValidator.validate(key -> key.equals(SettingsValidator.DB_URL) ? Optional.of(url) : Optional.ofNullable(settings.get(key))),
                 EngineEvents.NONE, new WorkSignal());
         repository = engine.engine().getRepositoryService();
     }
@@ -53,11 +57,12 @@ class DeploymentGuardEngineTest {
     void stopEngine() {
         if (engine != null) {
             engine.close();
+            engine = null;
         }
     }
 
     @Test
-    void theExploitIsRefusedNothingIsStoredAndItsCommandNeverRuns() throws Exception {
+    void theExploitIsRefusedNothingIsStoredAndItsCommandNeverRuns() {
         Path touched = dir.resolve("exploited");
 
         ParseException refusal = catchThrowableOfType(
@@ -79,7 +84,6 @@ class DeploymentGuardEngineTest {
         assertThat(repository.createProcessDefinitionQuery().count()).isZero();
         assertThatThrownBy(() -> engine.engine().getRuntimeService().startProcessInstanceByKey("exploit_process"))
                 .isInstanceOf(ProcessEngineException.class);
-        Thread.sleep(200);
         assertThat(touched).doesNotExist();
     }
 
@@ -120,6 +124,22 @@ class DeploymentGuardEngineTest {
             assertThat(problem.getMainElementId()).isEqualTo("exploit");
             assertThat(problem.getMessage()).startsWith("expression: ");
         });
+    }
+
+    @Test
+    void aStoredModelThatNoLongerPassesDoesNotRunAfterARestart() throws Exception {
+        stopEngine();
+        startEngine(Map.of(SettingsValidator.DEPLOY_ALLOWED_CLASSES, "com.acme.Delegate"));
+        repository.createDeployment().addString("delegating.bpmn",
+                runnable("delegating", "delegate", "<bpmn:serviceTask id=\"delegate\" camunda:class=\"com.acme.Delegate\"/>")).deploy();
+        stopEngine();
+
+        startEngine(Map.of());
+
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("delegating").count()).isOne();
+        assertThatThrownBy(() -> engine.engine().getRuntimeService().startProcessInstanceByKey("delegating"))
+                .isInstanceOf(DeploymentRefusedException.class)
+                .hasMessageContaining("java.class at element 'delegate'");
     }
 
     /** The control: the same model on an engine built without the guard runs its command. */
