@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
-import org.camunda.bpm.engine.ResourceReport;
+import org.camunda.bpm.engine.impl.bpmn.parser.ResourceReportImpl;
 
 /**
  * A deployment the guard refused. It is Camunda's {@link ParseException}, with one report per
@@ -28,7 +28,7 @@ public class DeploymentRefusedException extends ParseException {
     private DeploymentRefusedException(List<Map.Entry<String, List<GuardFinding>>> resources, String message) {
         super(message, resources.get(0).getKey(), errors(resources.get(0).getValue()), warnings(resources.get(0).getValue()));
         for (Map.Entry<String, List<GuardFinding>> resource : resources.subList(1, resources.size())) {
-            resorceReports.add(new Report(resource.getKey(), errors(resource.getValue()), warnings(resource.getValue())));
+            resorceReports.add(new ResourceReportImpl(resource.getKey(), errors(resource.getValue()), warnings(resource.getValue())));
         }
     }
 
@@ -48,32 +48,5 @@ public class DeploymentRefusedException extends ParseException {
 
     private static List<Problem> warnings(List<GuardFinding> findings) {
         return findings.stream().filter(finding -> !finding.refuses()).map(Problem.class::cast).toList();
-    }
-
-    private static final class Report implements ResourceReport {
-        private final String resourceName;
-        private final List<Problem> errors;
-        private final List<Problem> warnings;
-
-        Report(String resourceName, List<Problem> errors, List<Problem> warnings) {
-            this.resourceName = resourceName;
-            this.errors = errors;
-            this.warnings = warnings;
-        }
-
-        @Override
-        public String getResourceName() {
-            return resourceName;
-        }
-
-        @Override
-        public List<Problem> getErrors() {
-            return errors;
-        }
-
-        @Override
-        public List<Problem> getWarnings() {
-            return warnings;
-        }
     }
 }
