@@ -45,8 +45,12 @@ public final class DeploymentGuard implements Deployer {
 
     @Override
     public void deploy(DeploymentEntity deployment) {
+        Map<String, ResourceEntity> resources = deployment.getResources();
+        if (resources == null) {
+            return;
+        }
         Map<String, List<GuardFinding>> findings = new TreeMap<>();
-        for (Map.Entry<String, ResourceEntity> resource : deployment.getResources().entrySet()) {
+        for (Map.Entry<String, ResourceEntity> resource : resources.entrySet()) {
             List<GuardFinding> found = inspect(resource.getKey(), resource.getValue().getBytes());
             if (!found.isEmpty()) {
                 findings.put(resource.getKey(), found);

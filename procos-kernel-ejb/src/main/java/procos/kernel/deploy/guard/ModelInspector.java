@@ -62,7 +62,6 @@ final class ModelInspector {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         return factory;
@@ -111,6 +110,13 @@ final class ModelInspector {
                         findings.add(new GuardFinding(GuardRule.XML_DOCTYPE, Severity.ERROR, null,
                                 "the file declares a DOCTYPE; BPMN models may not declare DTDs or entities",
                                 at.getLineNumber(), at.getColumnNumber()));
+                        return;
+                    }
+                    case XMLStreamConstants.ENTITY_REFERENCE -> {
+                        // Only declared entities are reported so, and a DTD never gets this far: fail closed.
+                        Location at = reader.getLocation();
+                        findings.add(new GuardFinding(GuardRule.XML_MALFORMED, Severity.ERROR, elementId(),
+                                "unresolved entity reference &" + reader.getLocalName() + ";", at.getLineNumber(), at.getColumnNumber()));
                         return;
                     }
                     case XMLStreamConstants.START_ELEMENT -> start(reader);

@@ -66,6 +66,15 @@ class DeploymentGuardTest {
                 refused("list value in an input parameter", extensions("mapped", "<camunda:inputOutput><camunda:inputParameter name=\"p\">"
                         + "<camunda:list><camunda:value>" + X + "</camunda:value></camunda:list></camunda:inputParameter></camunda:inputOutput>"),
                         GuardRule.EXPRESSION, "mapped"),
+                refused("expression written with character references", extensions("mapped", "<camunda:inputOutput>"
+                        + "<camunda:inputParameter name=\"p\">&#36;&#123;myVar.foo()}</camunda:inputParameter></camunda:inputOutput>"),
+                        GuardRule.EXPRESSION, "mapped"),
+                refused("expression split by a comment", extensions("mapped", "<camunda:inputOutput>"
+                        + "<camunda:inputParameter name=\"p\">$<!-- -->{myVar.foo()}</camunda:inputParameter></camunda:inputOutput>"),
+                        GuardRule.EXPRESSION, "mapped"),
+                refused("expression in CDATA", extensions("mapped", "<camunda:inputOutput>"
+                        + "<camunda:inputParameter name=\"p\"><![CDATA[${myVar.foo()}]]></camunda:inputParameter></camunda:inputOutput>"),
+                        GuardRule.EXPRESSION, "mapped"),
                 refused("field injection", extensions("injected", "<camunda:field name=\"f\"><camunda:expression>" + X
                         + "</camunda:expression></camunda:field>"), GuardRule.EXPRESSION, "injected"),
                 refused("timer duration", timer("timeDuration"), GuardRule.EXPRESSION, "wait"),
