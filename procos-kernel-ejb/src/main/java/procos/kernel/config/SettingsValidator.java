@@ -129,7 +129,7 @@ public final class SettingsValidator {
         GuardPolicy deploymentGuard = new GuardPolicy(
                 beans(),
                 names(DEPLOY_ALLOWED_CLASSES, CLASS_NAME, "not a fully qualified Java class name"),
-                names(DEPLOY_ALLOWED_SCRIPT_LANGUAGES, SCRIPT_LANGUAGE, "not a script language name"),
+                scriptLanguages(),
                 names(DEPLOY_ALLOWED_FUNCTIONS, FUNCTION_NAME, "not an EL function name (name or prefix:name)"));
 
         if (!problems.isEmpty()) {
@@ -173,6 +173,17 @@ public final class SettingsValidator {
             }
         }
         return beans;
+    }
+
+    private Set<String> scriptLanguages() {
+        Set<String> languages = names(DEPLOY_ALLOWED_SCRIPT_LANGUAGES, SCRIPT_LANGUAGE, "not a script language name");
+        for (String language : languages) {
+            if (GuardPolicy.isJuel(language)) {
+                problems.add(new ConfigProblem(DEPLOY_ALLOWED_SCRIPT_LANGUAGES, language,
+                        "JUEL scripts are expressions: write them without a language, where the deployment guard checks them"));
+            }
+        }
+        return languages;
     }
 
     /** A comma-separated list; every entry must match, and each one that does not is a problem of its own. */

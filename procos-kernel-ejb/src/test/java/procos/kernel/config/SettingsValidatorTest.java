@@ -157,7 +157,7 @@ class SettingsValidatorTest {
     void invalidAllowlistEntriesAndEngineServicesAreRefusedOneByOne() {
         config.put(SettingsValidator.DEPLOY_ALLOWED_BEANS, "ok, not a bean, runtimeService");
         config.put(SettingsValidator.DEPLOY_ALLOWED_CLASSES, "java.lang.Runtime;rm");
-        config.put(SettingsValidator.DEPLOY_ALLOWED_SCRIPT_LANGUAGES, "groovy script");
+        config.put(SettingsValidator.DEPLOY_ALLOWED_SCRIPT_LANGUAGES, "groovy script, JUEL");
         config.put(SettingsValidator.DEPLOY_ALLOWED_FUNCTIONS, "a:b:c");
 
         InvalidSettingsException error = catchThrowableOfType(this::validate, InvalidSettingsException.class);
@@ -167,6 +167,7 @@ class SettingsValidatorTest {
                 "procos.deploy.allowed-beans='runtimeService': an engine service; expressions may never call it",
                 "procos.deploy.allowed-classes='java.lang.Runtime;rm': not a fully qualified Java class name",
                 "procos.deploy.allowed-script-languages='groovy script': not a script language name",
+                "procos.deploy.allowed-script-languages='JUEL': JUEL scripts are expressions: write them without a language, where the deployment guard checks them",
                 "procos.deploy.allowed-functions='a:b:c': not an EL function name (name or prefix:name)");
     }
 }

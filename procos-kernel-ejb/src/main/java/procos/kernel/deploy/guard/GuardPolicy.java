@@ -50,7 +50,15 @@ public record GuardPolicy(Set<String> allowedBeans, Set<String> allowedClasses, 
     }
 
     public boolean allowsScriptLanguage(String language) {
-        return language != null && allowedScriptLanguages.contains(lowerCase(language));
+        return language != null && !isJuel(language) && allowedScriptLanguages.contains(lowerCase(language));
+    }
+
+    /**
+     * The engine runs "juel" scripts as expressions; allowing the language would let their bodies past
+     * the expression rule, so it is never allowed: the same expression without a language is checked.
+     */
+    public static boolean isJuel(String language) {
+        return lowerCase(language).equals("juel");
     }
 
     public boolean allowsFunction(String name) {

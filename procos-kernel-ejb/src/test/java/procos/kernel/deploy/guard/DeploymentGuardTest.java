@@ -147,6 +147,9 @@ class DeploymentGuardTest {
                 refused("script in an input parameter", extensions("mapped", "<camunda:inputOutput><camunda:inputParameter name=\"p\">"
                         + "<camunda:script scriptFormat=\"groovy\">'id'.execute()</camunda:script></camunda:inputParameter></camunda:inputOutput>"),
                         GuardRule.SCRIPT, "mapped"),
+                refused("condition in juel, even when an operator allowlisted it", "<bpmn:sequenceFlow id=\"flow\" sourceRef=\"a\" targetRef=\"b\">"
+                        + "<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\" language=\"juel\">" + X
+                        + "</bpmn:conditionExpression></bpmn:sequenceFlow>", GuardRule.SCRIPT, "flow"),
                 refused("condition in groovy", "<bpmn:sequenceFlow id=\"flow\" sourceRef=\"a\" targetRef=\"b\"><bpmn:conditionExpression "
                         + "xsi:type=\"bpmn:tFormalExpression\" language=\"groovy\">'id'.execute(); true</bpmn:conditionExpression></bpmn:sequenceFlow>",
                         GuardRule.SCRIPT, "flow"));
@@ -156,12 +159,15 @@ class DeploymentGuardTest {
     @MethodSource("refusedModels")
     void everyPlaceAModelCarriesCodeIsRefused(String place, String body, GuardRule rule, String elementId) {
         List<GuardFinding> findings = inspect(process("guarded", body));
+        assertRefused(findings, rule, elementId);
+    }
 
-        assertThat(findings).filteredOn(GuardFinding::refuses).isNotEmpty().allSatisfy(finding -> {
-            assertThat(finding.rule()).isEqualTo(rule);
-            assertThat(finding.getMainElementId()).isEqualTo(elementId);
-            assertThat(finding.getMessage()).startsWith(rule.id() + ": ");
-        });
+    @Test
+    void juelIsNeverAnAllowedScriptLanguage() {
+        DeploymentGuard allowingJuel = new DeploymentGuard(new GuardPolicy(Set.of(), Set.of(), Set.of("juel"), Set.of()));
+
+        assertRefused(allowingJuel.inspect("model.bpmn", bytes(process("juel", "<bpmn:scriptTask id=\"scripted\" scriptFormat=\"juel\">"
+                + "<bpmn:script>" + X + "</bpmn:script></bpmn:scriptTask>"))), GuardRule.SCRIPT, "scripted");
     }
 
     @ParameterizedTest
@@ -263,6 +269,14 @@ class DeploymentGuardTest {
         assertThat(guard.inspect("readme.txt", bytes("${\"\".getClass()}"))).isEmpty();
         assertThat(guard.inspect("MODEL.BPMN20.XML", bytes(process("upper", expressionTask("${myVar.foo()}")))))
                 .as("suffixes are compared without case").isNotEmpty();
+    }
+
+    private static void assertRefused(List<GuardFinding> findings, GuardRule rule, String elementId) {
+        assertThat(findings).filteredOn(GuardFinding::refuses).isNotEmpty().allSatisfy(finding -> {
+            assertThat(finding.rule()).isEqualTo(rule);
+            assertThat(finding.getMainElementId()).isEqualTo(elementId);
+            assertThat(finding.getMessage()).startsWith(rule.id() + ": ");
+        });
     }
 
     private static Arguments refused(String place, String body, GuardRule rule, String elementId) {
