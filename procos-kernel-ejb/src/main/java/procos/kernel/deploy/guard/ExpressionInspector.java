@@ -97,7 +97,8 @@ final class ExpressionInspector {
         if (node instanceof AstDot || node instanceof AstBracket) {
             Optional<String> name = propertyName(node);
             if (name.isEmpty()) {
-                return Optional.of("computes a property name (" + node.getChild(1) + "); only literal names may be read");
+                String index = node instanceof AstBracket ? " [" + node.getChild(1) + "]" : "";
+                return Optional.of("computes a property name" + index + "; only literal names may be read");
             }
             return property(name.get()).or(() -> check(node.getChild(0)));
         }

@@ -42,7 +42,7 @@ public record GuardPolicy(Set<String> allowedBeans, Set<String> allowedClasses, 
     }
 
     public boolean allowsBean(String name) {
-        return PROCOS_BEANS.contains(name) || allowedBeans.contains(name);
+        return !ENGINE_BEANS.contains(name) && (PROCOS_BEANS.contains(name) || allowedBeans.contains(name));
     }
 
     public boolean allowsClass(String className) {

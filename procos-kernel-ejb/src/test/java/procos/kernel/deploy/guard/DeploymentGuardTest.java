@@ -163,6 +163,14 @@ class DeploymentGuardTest {
     }
 
     @Test
+    void engineServicesStayRefusedEvenWhenListedAsBeans() {
+        DeploymentGuard allowingRuntimeService = new DeploymentGuard(new GuardPolicy(Set.of("runtimeService"), Set.of(), Set.of(), Set.of()));
+
+        assertRefused(allowingRuntimeService.inspect("model.bpmn", bytes(process("engine",
+                expressionTask("${runtimeService.startProcessInstanceByKey('other')}")))), GuardRule.EXPRESSION, "evaluated");
+    }
+
+    @Test
     void juelIsNeverAnAllowedScriptLanguage() {
         DeploymentGuard allowingJuel = new DeploymentGuard(new GuardPolicy(Set.of(), Set.of(), Set.of("juel"), Set.of()));
 
