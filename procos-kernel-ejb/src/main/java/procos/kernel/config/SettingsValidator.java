@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import procos.kernel.deploy.guard.GuardPolicy;
 import procos.pde.dispatch.DispatchSettings;
@@ -127,9 +128,11 @@ public final class SettingsValidator {
                 duration(PDE_SAFETY_POLL, Duration.ofSeconds(5), Duration.ofMillis(100)),
                 integer(PDE_PREFETCH, DispatchSettings.DEFAULT_PREFETCH, 0, 256));
         GuardPolicy deploymentGuard = new GuardPolicy(
-                beans(),
+                names(DEPLOY_ALLOWED_BEANS, BEAN_NAME, "not a bean name (a Java identifier)",
+                        GuardPolicy.ENGINE_BEANS::contains, "an engine service; expressions may never call it"),
                 names(DEPLOY_ALLOWED_CLASSES, CLASS_NAME, "not a fully qualified Java class name"),
-                scriptLanguages(),
+                names(DEPLOY_ALLOWED_SCRIPT_LANGUAGES, SCRIPT_LANGUAGE, "not a script language name", GuardPolicy::isJuel,
+                        "JUEL scripts are expressions: write them without a language, where the deployment guard checks them"),
                 names(DEPLOY_ALLOWED_FUNCTIONS, FUNCTION_NAME, "not an EL function name (name or prefix:name)"));
 
         if (!problems.isEmpty()) {
@@ -163,41 +166,27 @@ public final class SettingsValidator {
         }
     }
 
-    /** Beans expressions may call besides ProcOS's own; the engine's services can never be added. */
-    private Set<String> beans() {
-        Set<String> beans = names(DEPLOY_ALLOWED_BEANS, BEAN_NAME, "not a bean name (a Java identifier)");
-        for (String bean : beans) {
-            if (GuardPolicy.ENGINE_BEANS.contains(bean)) {
-                problems.add(new ConfigProblem(DEPLOY_ALLOWED_BEANS, bean,
-                        "an engine service; expressions may never call it"));
-            }
-        }
-        return beans;
+    private Set<String> names(String key, Pattern valid, String invalidReason) {
+        return names(key, valid, invalidReason, name -> false, null);
     }
 
-    private Set<String> scriptLanguages() {
-        Set<String> languages = names(DEPLOY_ALLOWED_SCRIPT_LANGUAGES, SCRIPT_LANGUAGE, "not a script language name");
-        for (String language : languages) {
-            if (GuardPolicy.isJuel(language)) {
-                problems.add(new ConfigProblem(DEPLOY_ALLOWED_SCRIPT_LANGUAGES, language,
-                        "JUEL scripts are expressions: write them without a language, where the deployment guard checks them"));
-            }
-        }
-        return languages;
-    }
-
-    /** A comma-separated list; every entry must match, and each one that does not is a problem of its own. */
-    private Set<String> names(String key, Pattern valid, String reason) {
+    /**
+     * A comma-separated list; every entry must match {@code valid} and not be {@code forbidden}, and
+     * each one that does not is a problem of its own.
+     */
+    private Set<String> names(String key, Pattern valid, String invalidReason, Predicate<String> forbidden, String forbiddenReason) {
         Set<String> names = new TreeSet<>();
         for (String entry : lookup.apply(key).orElse("").split(",")) {
             String name = entry.trim();
             if (name.isEmpty()) {
                 continue;
             }
-            if (valid.matcher(name).matches()) {
-                names.add(name);
+            if (!valid.matcher(name).matches()) {
+                problems.add(new ConfigProblem(key, name, invalidReason));
+            } else if (forbidden.test(name)) {
+                problems.add(new ConfigProblem(key, name, forbiddenReason));
             } else {
-                problems.add(new ConfigProblem(key, name, reason));
+                names.add(name);
             }
         }
         return names;
