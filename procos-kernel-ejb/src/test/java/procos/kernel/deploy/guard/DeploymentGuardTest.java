@@ -46,9 +46,7 @@ class DeploymentGuardTest {
 
     static Stream<Arguments> refusedModels() {
         return Stream.of(
-                refused("condition expression",
-                        "<bpmn:sequenceFlow id=\"flow\" sourceRef=\"a\" targetRef=\"b\"><bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">"
-                                + X + "</bpmn:conditionExpression></bpmn:sequenceFlow>", GuardRule.EXPRESSION, "flow"),
+                refused("condition expression", condition("", X), GuardRule.EXPRESSION, "flow"),
                 refused("execution listener expression", extensions("listened",
                         "<camunda:executionListener event=\"start\" expression=\"" + X + "\"/>"), GuardRule.EXPRESSION, "listened"),
                 refused("execution listener delegateExpression", extensions("listened",
@@ -59,22 +57,14 @@ class DeploymentGuardTest {
                 refused("task listener delegateExpression", "<bpmn:userTask id=\"approve\"><bpmn:extensionElements>"
                         + "<camunda:taskListener event=\"assignment\" delegateExpression=\"" + X + "\"/></bpmn:extensionElements></bpmn:userTask>",
                         GuardRule.EXPRESSION, "approve"),
-                refused("input parameter", extensions("mapped", "<camunda:inputOutput><camunda:inputParameter name=\"p\">"
-                        + X + "</camunda:inputParameter></camunda:inputOutput>"), GuardRule.EXPRESSION, "mapped"),
+                refused("input parameter", inputParameter(X), GuardRule.EXPRESSION, "mapped"),
                 refused("output parameter", extensions("mapped", "<camunda:inputOutput><camunda:outputParameter name=\"p\">"
                         + X + "</camunda:outputParameter></camunda:inputOutput>"), GuardRule.EXPRESSION, "mapped"),
-                refused("list value in an input parameter", extensions("mapped", "<camunda:inputOutput><camunda:inputParameter name=\"p\">"
-                        + "<camunda:list><camunda:value>" + X + "</camunda:value></camunda:list></camunda:inputParameter></camunda:inputOutput>"),
+                refused("list value in an input parameter", inputParameter("<camunda:list><camunda:value>" + X + "</camunda:value></camunda:list>"),
                         GuardRule.EXPRESSION, "mapped"),
-                refused("expression written with character references", extensions("mapped", "<camunda:inputOutput>"
-                        + "<camunda:inputParameter name=\"p\">&#36;&#123;myVar.foo()}</camunda:inputParameter></camunda:inputOutput>"),
-                        GuardRule.EXPRESSION, "mapped"),
-                refused("expression split by a comment", extensions("mapped", "<camunda:inputOutput>"
-                        + "<camunda:inputParameter name=\"p\">$<!-- -->{myVar.foo()}</camunda:inputParameter></camunda:inputOutput>"),
-                        GuardRule.EXPRESSION, "mapped"),
-                refused("expression in CDATA", extensions("mapped", "<camunda:inputOutput>"
-                        + "<camunda:inputParameter name=\"p\"><![CDATA[${myVar.foo()}]]></camunda:inputParameter></camunda:inputOutput>"),
-                        GuardRule.EXPRESSION, "mapped"),
+                refused("expression written with character references", inputParameter("&#36;&#123;myVar.foo()}"), GuardRule.EXPRESSION, "mapped"),
+                refused("expression split by a comment", inputParameter("$<!-- -->{myVar.foo()}"), GuardRule.EXPRESSION, "mapped"),
+                refused("expression in CDATA", inputParameter("<![CDATA[${myVar.foo()}]]>"), GuardRule.EXPRESSION, "mapped"),
                 refused("field injection", extensions("injected", "<camunda:field name=\"f\"><camunda:expression>" + X
                         + "</camunda:expression></camunda:field>"), GuardRule.EXPRESSION, "injected"),
                 refused("timer duration", timer("timeDuration"), GuardRule.EXPRESSION, "wait"),
@@ -144,15 +134,10 @@ class DeploymentGuardTest {
                 refused("script execution listener", extensions("listened", "<camunda:executionListener event=\"start\">"
                         + "<camunda:script scriptFormat=\"javascript\">java.lang.Runtime.getRuntime()</camunda:script></camunda:executionListener>"),
                         GuardRule.SCRIPT, "listened"),
-                refused("script in an input parameter", extensions("mapped", "<camunda:inputOutput><camunda:inputParameter name=\"p\">"
-                        + "<camunda:script scriptFormat=\"groovy\">'id'.execute()</camunda:script></camunda:inputParameter></camunda:inputOutput>"),
+                refused("script in an input parameter", inputParameter("<camunda:script scriptFormat=\"groovy\">'id'.execute()</camunda:script>"),
                         GuardRule.SCRIPT, "mapped"),
-                refused("condition in juel, even when an operator allowlisted it", "<bpmn:sequenceFlow id=\"flow\" sourceRef=\"a\" targetRef=\"b\">"
-                        + "<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\" language=\"juel\">" + X
-                        + "</bpmn:conditionExpression></bpmn:sequenceFlow>", GuardRule.SCRIPT, "flow"),
-                refused("condition in groovy", "<bpmn:sequenceFlow id=\"flow\" sourceRef=\"a\" targetRef=\"b\"><bpmn:conditionExpression "
-                        + "xsi:type=\"bpmn:tFormalExpression\" language=\"groovy\">'id'.execute(); true</bpmn:conditionExpression></bpmn:sequenceFlow>",
-                        GuardRule.SCRIPT, "flow"));
+                refused("condition in juel", condition(" language=\"juel\"", X), GuardRule.SCRIPT, "flow"),
+                refused("condition in groovy", condition(" language=\"groovy\"", "'id'.execute(); true"), GuardRule.SCRIPT, "flow"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -184,9 +169,7 @@ class DeploymentGuardTest {
             "${x ? 'yes' : 'no'}", "${execution.getVariable('x') == 'y'}", "${execution.hasVariable('mode')}",
             "${task.getVariableLocal('x')}", "${rootOrchestrator.knowledgeFolder() != ''}", "prefix ${x} suffix", "#{x + 1}"})
     void expressionsThatReadVariablesOrCallProcosBeansPass(String condition) {
-        assertThat(inspect(process("reading", "<bpmn:sequenceFlow id=\"flow\" sourceRef=\"a\" targetRef=\"b\">"
-                + "<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">" + xml(condition)
-                + "</bpmn:conditionExpression></bpmn:sequenceFlow>"))).isEmpty();
+        assertThat(inspect(process("reading", condition("", xml(condition))))).isEmpty();
     }
 
     @Test
@@ -292,6 +275,17 @@ class DeploymentGuardTest {
     private static String extensions(String taskId, String extensions) {
         return "<bpmn:serviceTask id=\"" + taskId + "\" camunda:type=\"external\" camunda:topic=\"t\"><bpmn:extensionElements>"
                 + extensions + "</bpmn:extensionElements></bpmn:serviceTask>";
+    }
+
+    private static String inputParameter(String content) {
+        return extensions("mapped", "<camunda:inputOutput><camunda:inputParameter name=\"p\">" + content
+                + "</camunda:inputParameter></camunda:inputOutput>");
+    }
+
+    /** A sequence flow {@code flow} whose condition has {@code attributes} and {@code text}. */
+    private static String condition(String attributes, String text) {
+        return "<bpmn:sequenceFlow id=\"flow\" sourceRef=\"a\" targetRef=\"b\"><bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\""
+                + attributes + ">" + text + "</bpmn:conditionExpression></bpmn:sequenceFlow>";
     }
 
     private static String timer(String kind) {
