@@ -62,7 +62,7 @@ class ProcessExecutionIT {
         String key = deploy(Bpmn.createExecutableProcess("it_sync_" + shortId())
                 .camundaHistoryTimeToLive(1)
                 .startEvent()
-                .serviceTask("answer").camundaExpression("${execution.setVariable('answer', 42)}")
+                .serviceTask("answer").camundaExpression("${42}").camundaResultVariable("answer")
                 .endEvent()
                 .done());
 
@@ -81,7 +81,7 @@ class ProcessExecutionIT {
         String key = deploy(Bpmn.createExecutableProcess("it_async_" + shortId())
                 .camundaHistoryTimeToLive(1)
                 .startEvent()
-                .serviceTask("after_commit").camundaAsyncBefore().camundaExpression("${execution.setVariable('ran', true)}")
+                .serviceTask("after_commit").camundaAsyncBefore().camundaExpression("${true}").camundaResultVariable("ran")
                 .endEvent()
                 .done());
 

@@ -3,6 +3,7 @@ package procos.kernel.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import procos.kernel.deploy.guard.GuardPolicy;
 import procos.pde.dispatch.DispatchSettings;
 
 /**
@@ -24,6 +25,7 @@ import procos.pde.dispatch.DispatchSettings;
  * @param pdeConfig         PDE manager YAML (pools, endpoints, routing); the built-in default when empty
  * @param dispatch          how this node works the engine's external tasks
  * @param security          credentials given for the first boot instead of generated ones
+ * @param deploymentGuard   what models may use beyond the default (beans, classes, script languages, functions)
  */
 public record KernelSettings(
         String databaseUrl,
@@ -40,7 +42,8 @@ public record KernelSettings(
         Optional<Path> knowledgeDir,
         Optional<Path> pdeConfig,
         DispatchSettings dispatch,
-        SecuritySettings security) {
+        SecuritySettings security,
+        GuardPolicy deploymentGuard) {
 
     @Override
     public String toString() {
@@ -48,6 +51,7 @@ public record KernelSettings(
                 + ", databaseUser=" + databaseUser + ", history=" + history
                 + ", jobExecutorThreads=" + jobExecutorThreads + ", monitorInterval=" + monitorInterval
                 + ", rootIdleInterval=" + rootIdleInterval + ", shutdownTimeout=" + shutdownTimeout
-                + ", grpc=" + grpc + ", extraProcessesDir=" + extraProcessesDir + ", knowledgeDir=" + knowledgeDir + ", pdeConfig=" + pdeConfig + ", dispatch=" + dispatch + ", security=" + security + "]";
+                + ", grpc=" + grpc + ", extraProcessesDir=" + extraProcessesDir + ", knowledgeDir=" + knowledgeDir + ", pdeConfig=" + pdeConfig + ", dispatch=" + dispatch
+                + ", security=" + security + ", deploymentGuard=" + deploymentGuard + "]";
     }
 }

@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import procos.kernel.deploy.guard.GuardPolicy;
 import procos.pde.dispatch.DispatchSettings;
 
 /**
@@ -47,6 +51,10 @@ public final class SettingsValidator {
     public static final String ADMIN_PASSWORD = "procos.admin.password";
     public static final String METRICS_PASSWORD = "procos.metrics.password";
     public static final String HTTP_MAX_REQUEST_BYTES = "procos.http.max-request-bytes";
+    public static final String DEPLOY_ALLOWED_BEANS = "procos.deploy.allowed-beans";
+    public static final String DEPLOY_ALLOWED_CLASSES = "procos.deploy.allowed-classes";
+    public static final String DEPLOY_ALLOWED_SCRIPT_LANGUAGES = "procos.deploy.allowed-script-languages";
+    public static final String DEPLOY_ALLOWED_FUNCTIONS = "procos.deploy.allowed-functions";
 
     /** Most tasks one fetch-and-lock takes: a lane's window, capped so one query stays short. */
     static final int MAX_BATCH = 32;
@@ -55,6 +63,12 @@ public final class SettingsValidator {
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/procos";
 
     private static final Set<String> HISTORY_LEVELS = Set.of("none", "activity", "audit", "full");
+
+    private static final String JAVA_NAME = "[\\p{L}_$][\\p{L}\\p{N}_$]*";
+    private static final Pattern BEAN_NAME = Pattern.compile(JAVA_NAME);
+    private static final Pattern CLASS_NAME = Pattern.compile(JAVA_NAME + "(\\." + JAVA_NAME + ")*");
+    private static final Pattern SCRIPT_LANGUAGE = Pattern.compile("[A-Za-z][A-Za-z0-9_.+-]*");
+    private static final Pattern FUNCTION_NAME = Pattern.compile("(" + JAVA_NAME + ":)?" + JAVA_NAME);
 
     private final Function<String, Optional<String>> lookup;
     private final List<ConfigProblem> problems = new ArrayList<>();
@@ -116,6 +130,13 @@ public final class SettingsValidator {
                 duration(PDE_RETRY_BACKOFF, Duration.ofSeconds(1), Duration.ZERO),
                 duration(PDE_SAFETY_POLL, Duration.ofSeconds(5), Duration.ofMillis(100)),
                 integer(PDE_PREFETCH, DispatchSettings.DEFAULT_PREFETCH, 0, 256));
+        GuardPolicy deploymentGuard = new GuardPolicy(
+                names(DEPLOY_ALLOWED_BEANS, BEAN_NAME, "not a bean name (a Java identifier)",
+                        GuardPolicy.ENGINE_BEANS::contains, "an engine service; expressions may never call it"),
+                names(DEPLOY_ALLOWED_CLASSES, CLASS_NAME, "not a fully qualified Java class name"),
+                names(DEPLOY_ALLOWED_SCRIPT_LANGUAGES, SCRIPT_LANGUAGE, "not a script language name", GuardPolicy::isJuel,
+                        "JUEL scripts are expressions: write them without a language, where the deployment guard checks them"),
+                names(DEPLOY_ALLOWED_FUNCTIONS, FUNCTION_NAME, "not an EL function name (name or prefix:name)"));
 
         SecuritySettings security = new SecuritySettings(password(ADMIN_PASSWORD), password(METRICS_PASSWORD),
                 integer(HTTP_MAX_REQUEST_BYTES, (int) SecuritySettings.DEFAULT_MAX_REQUEST_BYTES, 1024, Integer.MAX_VALUE));
@@ -124,7 +145,7 @@ public final class SettingsValidator {
             throw new InvalidSettingsException(problems);
         }
         return new KernelSettings(url, kind.orElseThrow(), user, password, history, jobThreads,
-                monitor, idle, shutdown, grpc, processesDir, knowledgeDir, pdeConfig, dispatch, security);
+                monitor, idle, shutdown, grpc, processesDir, knowledgeDir, pdeConfig, dispatch, security, deploymentGuard);
     }
 
     /** A password from configuration; too short is a problem reported without the value. */
@@ -159,6 +180,32 @@ public final class SettingsValidator {
             problems.add(new ConfigProblem(key, raw.get(), "not a whole number"));
             return fallback;
         }
+    }
+
+    private Set<String> names(String key, Pattern valid, String invalidReason) {
+        return names(key, valid, invalidReason, name -> false, null);
+    }
+
+    /**
+     * A comma-separated list; every entry must match {@code valid} and not be {@code forbidden}, and
+     * each one that does not is a problem of its own.
+     */
+    private Set<String> names(String key, Pattern valid, String invalidReason, Predicate<String> forbidden, String forbiddenReason) {
+        Set<String> names = new TreeSet<>();
+        for (String entry : lookup.apply(key).orElse("").split(",")) {
+            String name = entry.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!valid.matcher(name).matches()) {
+                problems.add(new ConfigProblem(key, name, invalidReason));
+            } else if (forbidden.test(name)) {
+                problems.add(new ConfigProblem(key, name, forbiddenReason));
+            } else {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     private boolean bool(String key, boolean fallback) {

@@ -8,8 +8,10 @@ import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.cdi.CdiStandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.incident.IncidentHandler;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.runtime.Incident;
 import procos.kernel.config.KernelSettings;
+import procos.kernel.deploy.guard.DeploymentGuard;
 import procos.kernel.security.Role;
 import procos.pde.dispatch.ExternalTaskCreatedListener;
 import procos.pde.dispatch.WorkSignal;
@@ -73,6 +75,13 @@ public final class EngineBootstrap {
         // The engine appends its own entries to these lists while it initialises: they must be mutable.
         configuration.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(
                 new ProcessStartCounter(events), new ExternalTaskCreatedListener(externalTaskCommitted))));
+        // Before Camunda's own deployers, so no model is parsed (or stored) before the guard saw it;
+        // also runs when a stored deployment is loaded into the engine's cache.
+        List<Deployer> preDeployers = new ArrayList<>(List.of(new DeploymentGuard(settings.deploymentGuard())));
+        if (configuration.getCustomPreDeployers() != null) {
+            preDeployers.addAll(configuration.getCustomPreDeployers());
+        }
+        configuration.setCustomPreDeployers(preDeployers);
         configuration.setCustomIncidentHandlers(new ArrayList<>(List.<IncidentHandler>of(
                 new CountingIncidentHandler(Incident.FAILED_JOB_HANDLER_TYPE, events),
                 new CountingIncidentHandler(Incident.EXTERNAL_TASK_HANDLER_TYPE, events))));

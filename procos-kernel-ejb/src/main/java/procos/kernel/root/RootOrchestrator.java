@@ -14,9 +14,12 @@ import procos.logging.StructuredLogger;
  * The work behind the root orchestrator's tasks, resolved by name from {@code root_peo.bpmn}.
  * The process decides what happens when; this bean only does each step.
  */
-@Named("rootOrchestrator")
+@Named(RootOrchestrator.BEAN_NAME)
 @ApplicationScoped
 public class RootOrchestrator {
+
+    /** The name BPMN expressions call this bean by; the deployment guard allows it by default. */
+    public static final String BEAN_NAME = "rootOrchestrator";
 
     private static final StructuredLogger LOG = StructuredLogger.forComponent("root_peo");
 

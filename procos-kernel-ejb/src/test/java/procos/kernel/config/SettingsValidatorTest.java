@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import procos.kernel.deploy.guard.GuardPolicy;
+import procos.kernel.root.RootOrchestrator;
 
 class SettingsValidatorTest {
 
@@ -141,5 +143,50 @@ class SettingsValidatorTest {
                 .hasMessageContaining("procos.metrics.password").hasMessageContaining("at least 12 characters")
                 .hasMessageNotContaining("short1")
                 .hasMessageContaining("procos.http.max-request-bytes='12'");
+    }
+
+    @Test
+    void deploymentAllowlistsAreEmptyByDefaultSoOnlyProcosBeansMayBeCalled() throws Exception {
+        GuardPolicy policy = validate().deploymentGuard();
+
+        assertThat(policy.allowedBeans()).isEmpty();
+        assertThat(policy.allowedClasses()).isEmpty();
+        assertThat(policy.allowedScriptLanguages()).isEmpty();
+        assertThat(policy.allowedFunctions()).isEmpty();
+        assertThat(policy.allowsBean(RootOrchestrator.BEAN_NAME)).isTrue();
+    }
+
+    @Test
+    void deploymentAllowlistsAreCommaSeparatedNames() throws Exception {
+        config.put(SettingsValidator.DEPLOY_ALLOWED_BEANS, "invoiceService, mailer ,");
+        config.put(SettingsValidator.DEPLOY_ALLOWED_CLASSES, "com.acme.InvoiceDelegate,com.acme.Outer$Inner");
+        config.put(SettingsValidator.DEPLOY_ALLOWED_SCRIPT_LANGUAGES, "Groovy");
+        config.put(SettingsValidator.DEPLOY_ALLOWED_FUNCTIONS, "now,fn:upper");
+
+        GuardPolicy policy = validate().deploymentGuard();
+
+        assertThat(policy.allowedBeans()).containsExactlyInAnyOrder("invoiceService", "mailer");
+        assertThat(policy.allowsBean(RootOrchestrator.BEAN_NAME)).as("ProcOS's own beans stay callable").isTrue();
+        assertThat(policy.allowedClasses()).containsExactlyInAnyOrder("com.acme.InvoiceDelegate", "com.acme.Outer$Inner");
+        assertThat(policy.allowsScriptLanguage("groovy")).isTrue();
+        assertThat(policy.allowedFunctions()).containsExactlyInAnyOrder("now", "fn:upper");
+    }
+
+    @Test
+    void invalidAllowlistEntriesAndEngineServicesAreRefusedOneByOne() {
+        config.put(SettingsValidator.DEPLOY_ALLOWED_BEANS, "ok, not a bean, runtimeService");
+        config.put(SettingsValidator.DEPLOY_ALLOWED_CLASSES, "java.lang.Runtime;rm");
+        config.put(SettingsValidator.DEPLOY_ALLOWED_SCRIPT_LANGUAGES, "groovy script, JUEL");
+        config.put(SettingsValidator.DEPLOY_ALLOWED_FUNCTIONS, "a:b:c");
+
+        InvalidSettingsException error = catchThrowableOfType(this::validate, InvalidSettingsException.class);
+
+        assertThat(error.problems()).extracting(ConfigProblem::toString).containsExactly(
+                "procos.deploy.allowed-beans='not a bean': not a bean name (a Java identifier)",
+                "procos.deploy.allowed-beans='runtimeService': an engine service; expressions may never call it",
+                "procos.deploy.allowed-classes='java.lang.Runtime;rm': not a fully qualified Java class name",
+                "procos.deploy.allowed-script-languages='groovy script': not a script language name",
+                "procos.deploy.allowed-script-languages='JUEL': JUEL scripts are expressions: write them without a language, where the deployment guard checks them",
+                "procos.deploy.allowed-functions='a:b:c': not an EL function name (name or prefix:name)");
     }
 }

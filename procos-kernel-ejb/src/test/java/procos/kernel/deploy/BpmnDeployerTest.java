@@ -133,6 +133,23 @@ class BpmnDeployerTest {
     }
 
     @Test
+    void modelRefusedByTheDeploymentGuardIsReportedWithRuleElementAndLine() {
+        String scripted = Bpmn.convertToString(Bpmn.createExecutableProcess("scripted").camundaHistoryTimeToLive(1)
+                .startEvent().scriptTask("run").scriptFormat("javascript").scriptText("java.lang.Runtime.getRuntime()")
+                .endEvent().done());
+
+        DeploymentReport report = deployer.deploy(files(Map.of("scripted.bpmn", scripted.getBytes(StandardCharsets.UTF_8),
+                "b.bpmn", process("b", "B"))));
+
+        assertThat(report.deployed()).containsExactly("b.bpmn");
+        assertThat(report.failed()).singleElement().satisfies(failure -> {
+            assertThat(failure.resource()).isEqualTo("scripted.bpmn");
+            assertThat(failure.reason()).containsPattern("^line \\d+, column \\d+: script: ").endsWith("(element run)");
+        });
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("scripted").count()).isZero();
+    }
+
+    @Test
     void emptyAndOversizedFilesAreRefusedBeforeParsing() {
         byte[] huge = new byte[BpmnDeployer.MAX_RESOURCE_BYTES + 1];
 
