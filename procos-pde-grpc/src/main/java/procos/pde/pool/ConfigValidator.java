@@ -190,7 +190,7 @@ final class ConfigValidator {
             }
             if (!endpoint.tls().equals(TlsConfig.PLAINTEXT)) {
                 problems.add(at.key(TLS), "only remote and pde endpoints take tls; "
-                        + "put the transport options of a " + kind + " endpoint under settings");
+                        + "the transport options of " + kind + " endpoints go under settings");
             }
         }
     }
@@ -345,6 +345,9 @@ final class ConfigValidator {
      * the client certificate comes with its key, and nothing is set that plaintext would ignore.
      */
     private void checkTls(ConfigPath at, TlsConfig tls) {
+        if (problems.hasAt(at.key(ENABLED))) {
+            return; // whether TLS is on is unknown, so nothing else can be judged
+        }
         Map<String, Optional<?>> options = new LinkedHashMap<>();
         options.put(TRUST_CERT_CHAIN, tls.trustCertChain());
         options.put(AUTHORITY, tls.authority());
