@@ -15,8 +15,12 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import procos.logging.InMemorySink;
 import procos.logging.SinkOverride;
 import procos.logging.StructuredLogger;
@@ -116,15 +120,21 @@ class RemotePdeExecutorTlsTest {
                 .build());
     }
 
+    /** A {@code tls} mapping trusting {@code trustFile} (in the certificates folder), checking server1's name if asked. */
+    private static String tlsTrusting(String trustFile, boolean withAuthority) {
+        return "tls:\n  enabled: true\n  trust_cert_chain: ${CERTS}/" + trustFile + "\n"
+                + (withAuthority ? "  authority: " + TestCertificates.SERVER1_AUTHORITY + "\n" : "");
+    }
+
+    private static void assertUnreachable(TaskResult result) {
+        assertThat(result.getStatus()).isEqualTo(TaskStatus.FAILED);
+        assertThat(result.getError().getCode()).isEqualTo("UNAVAILABLE");
+    }
+
     @Test
     void aNodeServingTlsRunsTheTaskOfAnExecutorThatTrustsItsCertificate() throws Exception {
         startTlsNode();
-        RemotePdeExecutor executor = executorWith("""
-                tls:
-                  enabled: true
-                  trust_cert_chain: ${CERTS}/ca.pem
-                  authority: %s
-                """.formatted(TestCertificates.SERVER1_AUTHORITY));
+        RemotePdeExecutor executor = executorWith(tlsTrusting("ca.pem", true));
 
         TaskResult result = echo(executor);
 
@@ -132,69 +142,33 @@ class RemotePdeExecutorTlsTest {
         assertThat(result.getOutputs().getFieldsOrThrow("greeting").getStringValue()).isEqualTo("hello");
     }
 
-    @Test
-    void aPlaintextExecutorCannotReachANodeServingTls() throws Exception {
-        startTlsNode();
-        RemotePdeExecutor executor = executorWith("");
-
-        TaskResult result = echo(executor);
-
-        assertThat(result.getStatus()).isEqualTo(TaskStatus.FAILED);
-        assertThat(result.getError().getCode()).isEqualTo("UNAVAILABLE");
+    static Stream<Arguments> executorsThatCannotReachATlsNode() {
+        return Stream.of(
+                Arguments.of(Named.of("plaintext", "")),
+                Arguments.of(Named.of("trusting another authority", tlsTrusting("badserver.pem", true))),
+                Arguments.of(Named.of("without the authority override (the certificate does not name localhost)",
+                        tlsTrusting("ca.pem", false))));
     }
 
-    @Test
-    void anExecutorTrustingAnotherAuthorityRefusesTheNodesCertificate() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("executorsThatCannotReachATlsNode")
+    void aNodeServingTlsIsUnreachableForAnExecutorThatCannotVerifyIt(String tlsYaml) throws Exception {
         startTlsNode();
-        RemotePdeExecutor executor = executorWith("""
-                tls:
-                  enabled: true
-                  trust_cert_chain: ${CERTS}/badserver.pem
-                  authority: %s
-                """.formatted(TestCertificates.SERVER1_AUTHORITY));
 
-        TaskResult result = echo(executor);
-
-        assertThat(result.getStatus()).isEqualTo(TaskStatus.FAILED);
-        assertThat(result.getError().getCode()).isEqualTo("UNAVAILABLE");
-    }
-
-    @Test
-    void withoutTheAuthorityOverrideTheCertificateDoesNotMatchLocalhost() throws Exception {
-        startTlsNode();
-        RemotePdeExecutor executor = executorWith("""
-                tls:
-                  enabled: true
-                  trust_cert_chain: ${CERTS}/ca.pem
-                """);
-
-        TaskResult result = echo(executor);
-
-        assertThat(result.getStatus()).isEqualTo(TaskStatus.FAILED);
-        assertThat(result.getError().getCode()).isEqualTo("UNAVAILABLE");
+        assertUnreachable(echo(executorWith(tlsYaml)));
     }
 
     @Test
     void aNodeRequiringClientCertificatesServesOnlyAnExecutorThatPresentsOne() throws Exception {
         startNode("--tls-cert-chain", "${CERTS}/server1.pem", "--tls-private-key", "${CERTS}/server1.key",
                 "--tls-client-ca", "${CERTS}/ca.pem");
-        String trust = """
-                tls:
-                  enabled: true
-                  trust_cert_chain: ${CERTS}/ca.pem
-                  authority: %s
-                """.formatted(TestCertificates.SERVER1_AUTHORITY);
-        RemotePdeExecutor withCertificate = executorWith(trust + """
-                  cert_chain: ${CERTS}/client.pem
-                  private_key: ${CERTS}/client.key
-                """);
-        RemotePdeExecutor withoutCertificate = executorWith(trust);
+        RemotePdeExecutor withCertificate = executorWith(tlsTrusting("ca.pem", true)
+                + "  cert_chain: ${CERTS}/client.pem\n  private_key: ${CERTS}/client.key\n");
+        RemotePdeExecutor withoutCertificate = executorWith(tlsTrusting("ca.pem", true));
 
         TaskResult served = echo(withCertificate);
-        TaskResult refused = echo(withoutCertificate);
 
         assertThat(served.getStatus()).as("%s", served.getError()).isEqualTo(TaskStatus.SUCCEEDED);
-        assertThat(refused.getStatus()).isEqualTo(TaskStatus.FAILED);
-        assertThat(refused.getError().getCode()).isEqualTo("UNAVAILABLE");
+        assertUnreachable(echo(withoutCertificate));
     }
 }
