@@ -1,12 +1,20 @@
 package procos.pde.conformance;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import procos.pde.grpc.GrpcChannelOptions;
 import procos.pde.pool.HostPort;
+import procos.pde.pool.TlsConfig;
 
 /**
- * The {@code conformance} command: {@code --target host:port [--token T]}, prints the report and
+ * The {@code conformance} command: {@code --target host:port [--token T]} and the TLS options of a
+ * configured endpoint ({@code tls} mapping) as flags; prints the report and
  * answers with an exit status a CI job can act on. Returns the status instead of exiting, so every
  * path is testable in-process.
  */
@@ -19,16 +27,35 @@ public final class ConformanceCommand {
 
     private static final String NAME = "procos-pde-node conformance";
 
+    private static final String TARGET = "--target";
+    private static final String TOKEN = "--token";
+    private static final String TLS = "--tls";
+    private static final String TRUST_CERT_CHAIN = "--trust-cert-chain";
+    private static final String AUTHORITY = "--authority";
+    private static final String CERT_CHAIN = "--cert-chain";
+    private static final String PRIVATE_KEY = "--private-key";
+    /** Options that imply {@value #TLS}. */
+    private static final List<String> TLS_OPTIONS = List.of(TRUST_CERT_CHAIN, AUTHORITY, CERT_CHAIN, PRIVATE_KEY);
+    private static final Set<String> VALUE_OPTIONS =
+            Set.of(TARGET, TOKEN, TRUST_CERT_CHAIN, AUTHORITY, CERT_CHAIN, PRIVATE_KEY);
+
     public static final String USAGE = """
             Usage: java -jar procos-pde-node.jar conformance --target HOST:PORT [--token TOKEN]
+                       [--tls] [--trust-cert-chain FILE] [--authority NAME]
+                       [--cert-chain FILE --private-key FILE]
 
             Checks that the endpoint at HOST:PORT honours the procos.pde.v1.EndpointService contract
             (health, describe, call examples, refusals, deadlines, correlation ids, authentication)
-            and prints one line per check. Plaintext gRPC.
+            and prints one line per check. Plaintext gRPC unless a TLS option is given.
 
-              --target HOST:PORT  the endpoint to check.
-              --token TOKEN       bearer token to send; also checks that calls without it are refused.
-              --help              print this help and exit.
+              --target HOST:PORT       the endpoint to check.
+              --token TOKEN            bearer token to send; also checks that calls without it are refused.
+              --tls                    connect over TLS, trusting the JVM's trust store.
+              --trust-cert-chain FILE  TLS, trusting these PEM certificates instead.
+              --authority NAME         TLS, checking the certificate against NAME instead of HOST.
+              --cert-chain FILE, --private-key FILE
+                                       TLS, presenting this PEM client certificate and PKCS#8 key.
+              --help                   print this help and exit.
 
             Exit status: 0 if the endpoint conforms, 1 if a check failed, 2 for bad arguments.
             """;
@@ -55,13 +82,23 @@ public final class ConformanceCommand {
     }
 
     private static GrpcChannelOptions parse(List<String> args) {
-        String target = null;
-        String token = null;
+        Map<String, String> values = new HashMap<>();
+        boolean tls = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             int equals = arg.indexOf('=');
             String name = equals > 0 ? arg.substring(0, equals) : arg;
-            if (!name.equals("--target") && !name.equals("--token")) {
+            if (name.equals(TLS)) {
+                if (equals > 0) {
+                    throw new IllegalArgumentException(TLS + " takes no value, got '" + arg + "'");
+                }
+                if (tls) {
+                    throw new IllegalArgumentException(TLS + " is given more than once");
+                }
+                tls = true;
+                continue;
+            }
+            if (!VALUE_OPTIONS.contains(name)) {
                 throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
             String value;
@@ -72,24 +109,32 @@ public final class ConformanceCommand {
             } else {
                 throw new IllegalArgumentException(name + " needs a value");
             }
-            if (name.equals("--target") ? target != null : token != null) {
+            if (values.putIfAbsent(name, value) != null) {
                 throw new IllegalArgumentException(name + " is given more than once");
             }
-            if (name.equals("--target")) {
-                target = value;
-            } else {
-                token = value;
-            }
         }
+        String target = values.get(TARGET);
         if (target == null) {
             throw new IllegalArgumentException("--target HOST:PORT is required");
         }
         if (HostPort.parse(target).isEmpty()) {
             throw new IllegalArgumentException("--target '" + target + "' is not HOST:PORT");
         }
+        String token = values.get(TOKEN);
         if (token != null && token.isBlank()) {
             throw new IllegalArgumentException("--token is empty");
         }
-        return GrpcChannelOptions.plaintext(target).withBearerToken(token);
+        boolean anyTls = tls || TLS_OPTIONS.stream().anyMatch(values::containsKey);
+        TlsConfig tlsConfig = !anyTls ? TlsConfig.PLAINTEXT : new TlsConfig(true, readable(values, TRUST_CERT_CHAIN),
+                Optional.ofNullable(values.get(AUTHORITY)), readable(values, CERT_CHAIN), readable(values, PRIVATE_KEY));
+        return GrpcChannelOptions.configured(target, tlsConfig, Optional.ofNullable(token));
+    }
+
+    private static Optional<Path> readable(Map<String, String> values, String name) {
+        Optional<Path> file = Optional.ofNullable(values.get(name)).map(Path::of);
+        if (file.isPresent() && !(Files.isRegularFile(file.get()) && Files.isReadable(file.get()))) {
+            throw new IllegalArgumentException(name + " " + file.get() + " is not a readable file");
+        }
+        return file;
     }
 }

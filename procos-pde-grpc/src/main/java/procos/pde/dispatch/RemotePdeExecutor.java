@@ -87,16 +87,17 @@ public final class RemotePdeExecutor implements TaskExecutor, AutoCloseable {
     }
 
     /**
-     * Connects to the configured nodes: plaintext, with each node's bearer token if it has one (the
-     * configuration loader has already substituted {@code ${VAR}} in it). Channels connect lazily, on
-     * the first task, so an unreachable node does not stop the server from starting.
+     * Connects to the configured nodes: over TLS where a node's {@code tls} mapping enables it,
+     * plaintext otherwise, with each node's bearer token if it has one (the configuration loader has
+     * already substituted {@code ${VAR}} and checked that the TLS files can be read). Channels
+     * connect lazily, on the first task, so an unreachable node does not stop the server from
+     * starting.
      */
     public static RemotePdeExecutor forNodes(List<NodeConfig> configs) {
         List<Node> nodes = new ArrayList<>();
         try {
             for (NodeConfig config : configs) {
-                GrpcChannelOptions options = GrpcChannelOptions.plaintext(config.address())
-                        .withBearerToken(config.token().orElse(null));
+                GrpcChannelOptions options = GrpcChannelOptions.configured(config.address(), config.tls(), config.token());
                 nodes.add(new Node(config.id(), PdeGrpcClient.connect(options)));
             }
             return new RemotePdeExecutor(nodes);

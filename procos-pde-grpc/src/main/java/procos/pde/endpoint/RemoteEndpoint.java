@@ -6,6 +6,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,8 @@ public final class RemoteEndpoint implements Endpoint, AutoCloseable {
     /** Deadline for the cheap control calls, {@code Health} and {@code Describe}. */
     public static final Duration DEFAULT_CONTROL_DEADLINE = Duration.ofSeconds(5);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+    /** Settings that configured TLS of {@code pde} endpoints before the {@code tls} mapping existed. */
+    private static final List<String> MOVED_TO_TLS = List.of("tls", "trust_cert_chain", "authority");
 
     private final String id;
     private final ManagedChannel channel;
@@ -66,20 +69,36 @@ public final class RemoteEndpoint implements Endpoint, AutoCloseable {
     }
 
     /**
-     * The {@code kind: remote} endpoint {@code config} declares: plaintext gRPC to its
-     * {@code address}, sending its {@code token}, if it has one, as a bearer token. The channel
-     * connects at the first call, so an endpoint that is not up yet does not stop the boot; until it
-     * answers, it describes no capabilities and nothing is routed to it. Remote endpoints take no
-     * {@code settings}.
+     * The {@code kind: remote} endpoint {@code config} declares, reached as {@link #channelOptions}
+     * says. The channel connects at the first call, so an endpoint that is not up yet does not stop
+     * the boot; until it answers, it describes no capabilities and nothing is routed to it.
      *
      * @throws IllegalArgumentException naming the endpoint, for a missing or malformed address or any setting
      */
     public static RemoteEndpoint fromConfig(EndpointConfig config) {
+        return connect(config.id(), channelOptions(config));
+    }
+
+    /**
+     * How a {@code remote} or {@code pde} endpoint is reached: gRPC to its {@code address}, over TLS
+     * if its {@code tls} mapping enables it, sending its {@code token}, if it has one, as a bearer
+     * token. These endpoints take no {@code settings}: everything about the connection is in the
+     * entry itself.
+     *
+     * @throws IllegalArgumentException naming the endpoint, for a missing or malformed address or any setting
+     */
+    public static GrpcChannelOptions channelOptions(EndpointConfig config) {
+        for (String moved : MOVED_TO_TLS) {
+            if (config.settings().containsKey(moved)) {
+                throw new IllegalArgumentException("endpoint '" + config.id() + "': setting '" + moved
+                        + "' is not a setting of " + config.kind().yamlName() + " endpoints: TLS is configured in the"
+                        + " endpoint's own tls mapping (tls: {enabled: true, trust_cert_chain: ..., authority: ...})");
+            }
+        }
         EndpointSettings.of(config, Set.of());
         HostPort address = config.hostPort().orElseThrow(() -> new IllegalArgumentException("endpoint '" + config.id()
                 + "': address must be host:port, got " + config.address().map(a -> "'" + a + "'").orElse("none")));
-        return connect(config.id(), GrpcChannelOptions.plaintext(address.toString())
-                .withBearerToken(config.token().orElse(null)));
+        return GrpcChannelOptions.configured(address.toString(), config.tls(), config.token());
     }
 
     /** Connects to the endpoint as {@code options} describe. */

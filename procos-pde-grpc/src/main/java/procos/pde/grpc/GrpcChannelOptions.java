@@ -10,7 +10,9 @@ import io.grpc.TlsChannelCredentials;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Optional;
+import procos.pde.pool.TlsConfig;
 
 /**
  * How to reach a gRPC server (a PDE, or a remote endpoint): target, transport security, token and
@@ -23,6 +25,9 @@ import java.util.Optional;
  *     default trust store (only meaningful with TLS)
  * @param authorityOverride host name to verify the server certificate against instead of the
  *     target's host, e.g. when connecting by IP; {@code null} for none
+ * @param clientCertChain PEM certificate chain this client presents to servers that require client
+ *     certificates (mutual TLS), together with {@code clientPrivateKey}; both {@code null} for none
+ * @param clientPrivateKey PEM (PKCS#8) private key for {@code clientCertChain}
  * @param bearerToken sent as {@code authorization: Bearer <token>}; {@code null} for none
  * @param maxInboundMessageBytes largest response accepted
  */
@@ -31,6 +36,8 @@ public record GrpcChannelOptions(
         boolean tls,
         File trustCertChain,
         String authorityOverride,
+        File clientCertChain,
+        File clientPrivateKey,
         String bearerToken,
         int maxInboundMessageBytes) {
 
@@ -40,6 +47,12 @@ public record GrpcChannelOptions(
         }
         if (trustCertChain != null && !tls) {
             throw new IllegalArgumentException("a trust certificate only makes sense with TLS");
+        }
+        if ((clientCertChain == null) != (clientPrivateKey == null)) {
+            throw new IllegalArgumentException("a client certificate needs both its chain and its private key file");
+        }
+        if (clientCertChain != null && !tls) {
+            throw new IllegalArgumentException("a client certificate only makes sense with TLS");
         }
         if (bearerToken != null && bearerToken.isBlank()) {
             bearerToken = null;
@@ -51,32 +64,60 @@ public record GrpcChannelOptions(
 
     /** No transport security; for local development and in-cluster plaintext. */
     public static GrpcChannelOptions plaintext(String target) {
-        return new GrpcChannelOptions(target, false, null, null, null,
+        return new GrpcChannelOptions(target, false, null, null, null, null, null,
                 PdeServerOptions.DEFAULT_MAX_INBOUND_MESSAGE_BYTES);
     }
 
     /** TLS, trusting {@code trustCertChain}, or the JVM's trust store when it is {@code null}. */
     public static GrpcChannelOptions tls(String target, File trustCertChain) {
-        return new GrpcChannelOptions(target, true, trustCertChain, null, null,
+        return new GrpcChannelOptions(target, true, trustCertChain, null, null, null, null,
                 PdeServerOptions.DEFAULT_MAX_INBOUND_MESSAGE_BYTES);
     }
 
+    /**
+     * What a configuration entry (a {@code pde_manager.nodes[i]}, a {@code remote} or {@code pde}
+     * endpoint) says about reaching {@code target}: plaintext, or TLS with its trust certificates,
+     * authority override and client certificate; with {@code token} as bearer token if present.
+     * The one place configured TLS becomes channel options, so every configured channel reads it
+     * the same way.
+     */
+    public static GrpcChannelOptions configured(String target, TlsConfig tls, Optional<String> token) {
+        GrpcChannelOptions options = !tls.enabled() ? plaintext(target)
+                : tls(target, file(tls.trustCertChain()))
+                        .withAuthorityOverride(tls.authority().orElse(null))
+                        .withClientCertificate(file(tls.certChain()), file(tls.privateKey()));
+        return options.withBearerToken(token.orElse(null));
+    }
+
+    private static File file(Optional<Path> path) {
+        return path.map(Path::toFile).orElse(null);
+    }
+
     public GrpcChannelOptions withBearerToken(String token) {
-        return new GrpcChannelOptions(target, tls, trustCertChain, authorityOverride, token, maxInboundMessageBytes);
+        return new GrpcChannelOptions(target, tls, trustCertChain, authorityOverride, clientCertChain, clientPrivateKey,
+                token, maxInboundMessageBytes);
     }
 
     public GrpcChannelOptions withAuthorityOverride(String authority) {
-        return new GrpcChannelOptions(target, tls, trustCertChain, authority, bearerToken, maxInboundMessageBytes);
+        return new GrpcChannelOptions(target, tls, trustCertChain, authority, clientCertChain, clientPrivateKey,
+                bearerToken, maxInboundMessageBytes);
+    }
+
+    /** Presents {@code certChain} to servers that require client certificates; both {@code null} for none. */
+    public GrpcChannelOptions withClientCertificate(File certChain, File privateKey) {
+        return new GrpcChannelOptions(target, tls, trustCertChain, authorityOverride, certChain, privateKey,
+                bearerToken, maxInboundMessageBytes);
     }
 
     public GrpcChannelOptions withMaxInboundMessageBytes(int bytes) {
-        return new GrpcChannelOptions(target, tls, trustCertChain, authorityOverride, bearerToken, bytes);
+        return new GrpcChannelOptions(target, tls, trustCertChain, authorityOverride, clientCertChain, clientPrivateKey,
+                bearerToken, bytes);
     }
 
     /**
      * A new channel; the caller owns it and must shut it down.
      *
-     * @throws UncheckedIOException if the trust certificate file cannot be read
+     * @throws UncheckedIOException if a certificate or key file cannot be read
      */
     public ManagedChannel openChannel() {
         ManagedChannelBuilder<?> builder = Grpc.newChannelBuilder(target, channelCredentials())
@@ -96,14 +137,23 @@ public record GrpcChannelOptions(
         if (!tls) {
             return InsecureChannelCredentials.create();
         }
-        if (trustCertChain == null) {
-            return TlsChannelCredentials.create();
+        TlsChannelCredentials.Builder builder = TlsChannelCredentials.newBuilder();
+        if (trustCertChain != null) {
+            try {
+                builder.trustManager(trustCertChain);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read trust certificates from " + trustCertChain, e);
+            }
         }
-        try {
-            return TlsChannelCredentials.newBuilder().trustManager(trustCertChain).build();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read trust certificates from " + trustCertChain, e);
+        if (clientCertChain != null) {
+            try {
+                builder.keyManager(clientCertChain, clientPrivateKey);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the client certificate " + clientCertChain
+                        + " or its key " + clientPrivateKey, e);
+            }
         }
+        return builder.build();
     }
 
     /** Never prints the token. */
@@ -113,6 +163,7 @@ public record GrpcChannelOptions(
                 + ", tls=" + tls
                 + (trustCertChain == null ? "" : ", trustCertChain=" + trustCertChain)
                 + (authorityOverride == null ? "" : ", authorityOverride=" + authorityOverride)
+                + (clientCertChain == null ? "" : ", clientCertChain=" + clientCertChain)
                 + ", bearerToken=" + (bearerToken == null ? "none" : "***")
                 + ", maxInboundMessageBytes=" + maxInboundMessageBytes + "]";
     }

@@ -1,9 +1,12 @@
 package procos.pde.grpc;
 
+import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
+import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
+import io.grpc.TlsServerCredentials;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
@@ -35,8 +38,8 @@ import procos.pde.v1.PdeServiceGrpc;
  * given builder, then starts and stops them together so that health always tells the truth.
  *
  * <p>It takes a {@link ServerBuilder} rather than a port so that production passes
- * {@code NettyServerBuilder.forPort(port)} (see {@link #onPort}) and tests pass an
- * {@code InProcessServerBuilder}, exercising exactly the same wiring.
+ * {@code NettyServerBuilder.forPort(port, credentials)} (see {@link #onPort}, which also sets up TLS)
+ * and tests pass an {@code InProcessServerBuilder}, exercising exactly the same wiring.
  *
  * <pre>{@code
  * PdeGrpcServer server = PdeGrpcServer.onPort(50051, executor, description, PdeServerOptions.secured(token)).start();
@@ -63,19 +66,25 @@ public final class PdeGrpcServer {
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     /**
-     * Configures {@code builder} (message size, TLS, services) and builds the server; nothing
-     * listens until {@link #start()}.
+     * Configures {@code builder} (message size, services) and builds the server; nothing listens
+     * until {@link #start()}. For transports without TLS, such as in-process: TLS belongs to the
+     * transport, which {@link #onPort} builds with the options' certificates.
      *
-     * @throws IllegalArgumentException if a configured TLS file does not exist
+     * @throws IllegalArgumentException if {@code options} ask for TLS
      */
     public PdeGrpcServer(ServerBuilder<?> builder, TaskExecutor executor, Supplier<PdeDescription> description,
             PdeServerOptions options) {
+        this(builder, executor, description, options, false);
+    }
+
+    private PdeGrpcServer(ServerBuilder<?> builder, TaskExecutor executor, Supplier<PdeDescription> description,
+            PdeServerOptions options, boolean builtWithCredentials) {
         Objects.requireNonNull(builder, "builder");
         this.options = Objects.requireNonNull(options, "options");
-        builder.maxInboundMessageSize(options.maxInboundMessageBytes());
-        if (options.tlsEnabled()) {
-            builder.useTransportSecurity(existing(options.tlsCertChain()), existing(options.tlsPrivateKey()));
+        if (options.tlsEnabled() && !builtWithCredentials) {
+            throw new IllegalArgumentException("TLS is part of the transport: start a TLS server with onPort");
         }
+        builder.maxInboundMessageSize(options.maxInboundMessageBytes());
         this.streamWorkers = newStreamWorkers(options);
         PdeGrpcService service = new PdeGrpcService(executor, description, streamWorkers);
         builder.addService(ServerInterceptors.intercept(MalformedMessageGuard.guard(service.bindService()),
@@ -85,10 +94,33 @@ public final class PdeGrpcServer {
         this.server = builder.build();
     }
 
-    /** The production setup: Netty on {@code port} (0 picks a free port, see {@link #port()}). */
+    /**
+     * The production setup: Netty on {@code port} (0 picks a free port, see {@link #port()}), over
+     * TLS when the options name a certificate, requiring client certificates when they name a
+     * client CA.
+     *
+     * @throws IllegalArgumentException if a configured TLS file does not exist or cannot be read
+     */
     public static PdeGrpcServer onPort(int port, TaskExecutor executor, Supplier<PdeDescription> description,
             PdeServerOptions options) {
-        return new PdeGrpcServer(NettyServerBuilder.forPort(port), executor, description, options);
+        return new PdeGrpcServer(NettyServerBuilder.forPort(port, credentials(options)), executor, description,
+                options, true);
+    }
+
+    private static ServerCredentials credentials(PdeServerOptions options) {
+        if (!options.tlsEnabled()) {
+            return InsecureServerCredentials.create();
+        }
+        TlsServerCredentials.Builder tls = TlsServerCredentials.newBuilder();
+        try {
+            tls.keyManager(existing(options.tlsCertChain()), existing(options.tlsPrivateKey()));
+            if (options.tlsClientCa() != null) {
+                tls.trustManager(existing(options.tlsClientCa())).clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read a TLS file: " + e.getMessage(), e);
+        }
+        return tls.build();
     }
 
     /** Starts listening and reports {@code SERVING} for the server and the PDE service. */
@@ -105,6 +137,7 @@ public final class PdeGrpcServer {
         LOG.info("grpc_server_started")
                 .with("port", port())
                 .with("tls", options.tlsEnabled())
+                .with("client_certificates", options.tlsClientCa() != null ? "required" : "none")
                 .with("auth", options.token().isPresent() ? "bearer" : "none")
                 .with("max_inbound_message_bytes", options.maxInboundMessageBytes())
                 .log();

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param tlsCertChain PEM certificate chain for TLS, together with {@code tlsPrivateKey}; both
  *     {@code null} for plaintext
  * @param tlsPrivateKey PEM (PKCS#8) private key for {@code tlsCertChain}
+ * @param tlsClientCa PEM certificates of the authorities whose client certificates are accepted:
+ *     when set, every caller must present one (mutual TLS); {@code null} for none. TLS only
  * @param streamWorkers threads running {@code ExecuteStream} tasks
  * @param streamQueueCapacity stream tasks that may wait for a worker; beyond that a task is
  *     answered {@code REJECTED/OVERLOADED} (retryable) instead of queueing without bound
@@ -30,6 +32,7 @@ public record PdeServerOptions(
         boolean devMode,
         File tlsCertChain,
         File tlsPrivateKey,
+        File tlsClientCa,
         int streamWorkers,
         int streamQueueCapacity) {
 
@@ -51,6 +54,10 @@ public record PdeServerOptions(
         if ((tlsCertChain == null) != (tlsPrivateKey == null)) {
             throw new IllegalArgumentException("TLS needs both a certificate chain and a private key file, or neither");
         }
+        if (tlsClientCa != null && tlsCertChain == null) {
+            throw new IllegalArgumentException("client certificates can only be required over TLS: "
+                    + "configure the server's certificate chain and private key too");
+        }
         if (streamWorkers <= 0) {
             throw new IllegalArgumentException("streamWorkers must be positive, was " + streamWorkers);
         }
@@ -61,29 +68,35 @@ public record PdeServerOptions(
 
     /** Production defaults: token required, plaintext until {@link #withTls} is applied. */
     public static PdeServerOptions secured(String bearerToken) {
-        return new PdeServerOptions(DEFAULT_MAX_INBOUND_MESSAGE_BYTES, bearerToken, false, null, null,
+        return new PdeServerOptions(DEFAULT_MAX_INBOUND_MESSAGE_BYTES, bearerToken, false, null, null, null,
                 defaultWorkers(), DEFAULT_STREAM_QUEUE_CAPACITY);
     }
 
     /** No authentication; for local development and tests. */
     public static PdeServerOptions dev() {
-        return new PdeServerOptions(DEFAULT_MAX_INBOUND_MESSAGE_BYTES, null, true, null, null,
+        return new PdeServerOptions(DEFAULT_MAX_INBOUND_MESSAGE_BYTES, null, true, null, null, null,
                 defaultWorkers(), DEFAULT_STREAM_QUEUE_CAPACITY);
     }
 
     public PdeServerOptions withMaxInboundMessageBytes(int bytes) {
-        return new PdeServerOptions(bytes, bearerToken, devMode, tlsCertChain, tlsPrivateKey,
+        return new PdeServerOptions(bytes, bearerToken, devMode, tlsCertChain, tlsPrivateKey, tlsClientCa,
                 streamWorkers, streamQueueCapacity);
     }
 
     public PdeServerOptions withTls(File certChain, File privateKey) {
-        return new PdeServerOptions(maxInboundMessageBytes, bearerToken, devMode, certChain, privateKey,
+        return new PdeServerOptions(maxInboundMessageBytes, bearerToken, devMode, certChain, privateKey, tlsClientCa,
+                streamWorkers, streamQueueCapacity);
+    }
+
+    /** Mutual TLS: only callers presenting a certificate issued by one of {@code clientCa} get through. */
+    public PdeServerOptions withClientCertificatesFrom(File clientCa) {
+        return new PdeServerOptions(maxInboundMessageBytes, bearerToken, devMode, tlsCertChain, tlsPrivateKey, clientCa,
                 streamWorkers, streamQueueCapacity);
     }
 
     public PdeServerOptions withStreamPool(int workers, int queueCapacity) {
         return new PdeServerOptions(maxInboundMessageBytes, bearerToken, devMode, tlsCertChain, tlsPrivateKey,
-                workers, queueCapacity);
+                tlsClientCa, workers, queueCapacity);
     }
 
     public Optional<String> token() {
@@ -101,6 +114,7 @@ public record PdeServerOptions(
                 + ", bearerToken=" + (bearerToken == null ? "none" : "***")
                 + ", devMode=" + devMode
                 + ", tls=" + (tlsEnabled() ? tlsCertChain : "off")
+                + (tlsClientCa == null ? "" : ", tlsClientCa=" + tlsClientCa)
                 + ", streamWorkers=" + streamWorkers
                 + ", streamQueueCapacity=" + streamQueueCapacity + "]";
     }

@@ -6,14 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The node's command line, parsed by hand: four options do not justify a dependency, and every
+ * The node's command line, parsed by hand: a few options do not justify a dependency, and every
  * mistake gets a message naming the argument at fault. Options take their value as the next
  * argument or after {@code =} ({@code --port 50061} or {@code --port=50061}); each may be given
  * once.
@@ -23,11 +24,22 @@ public final class NodeArguments {
     /** Environment variable holding the bearer token when {@code --token-file} is not given. */
     public static final String TOKEN_VARIABLE = "PROCOS_GRPC_TOKEN";
 
+    private static final String CONFIG = "--config";
+    private static final String PORT = "--port";
+    private static final String TOKEN_FILE = "--token-file";
+    private static final String DEV = "--dev";
+    private static final String TLS_CERT_CHAIN = "--tls-cert-chain";
+    private static final String TLS_PRIVATE_KEY = "--tls-private-key";
+    private static final String TLS_CLIENT_CA = "--tls-client-ca";
+    private static final Set<String> VALUE_OPTIONS =
+            Set.of(CONFIG, PORT, TOKEN_FILE, TLS_CERT_CHAIN, TLS_PRIVATE_KEY, TLS_CLIENT_CA);
+
     /** Largest token file read; a token is a few dozen bytes, anything near this is a wrong file. */
     static final int MAX_TOKEN_FILE_BYTES = 64 * 1024;
 
     public static final String USAGE = """
             Usage: java -jar procos-pde-node.jar [--config FILE] [--port N] [--token-file FILE] [--dev]
+                       [--tls-cert-chain FILE --tls-private-key FILE [--tls-client-ca FILE]]
                    java -jar procos-pde-node.jar conformance --target HOST:PORT [--token TOKEN]
 
             Runs a standalone ProcOS PDE node: the PDE pipeline over the endpoints of a PDE manager
@@ -41,6 +53,12 @@ public final class NodeArguments {
               --token-file FILE  file holding the bearer token callers must send. Default: the
                                  environment variable %s.
               --dev              allow running without a token (development only, never in production).
+              --tls-cert-chain FILE, --tls-private-key FILE
+                                 serve TLS with this PEM certificate chain and its PEM (PKCS#8) private
+                                 key. Default: plaintext.
+              --tls-client-ca FILE
+                                 with TLS: require callers to present a client certificate issued by
+                                 one of these PEM CA certificates (mutual TLS).
               --help             print this help and exit.
 
             conformance checks that an endpoint (EndpointService, any language) honours the
@@ -66,24 +84,20 @@ public final class NodeArguments {
      * @throws NodeUsageException naming the argument at fault
      */
     public static PdeNodeOptions parse(List<String> args, Function<String, String> env) throws NodeUsageException {
-        Optional<Path> config = Optional.empty();
-        int port = PdeNodeOptions.DEFAULT_PORT;
-        Optional<Path> tokenFile = Optional.empty();
+        Map<String, String> values = new HashMap<>();
         boolean dev = false;
-        Set<String> seen = new HashSet<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             int equals = arg.indexOf('=');
             String name = arg.startsWith("--") && equals > 0 ? arg.substring(0, equals) : arg;
             String inlineValue = arg.startsWith("--") && equals > 0 ? arg.substring(equals + 1) : null;
-            if (!name.equals("--config") && !name.equals("--port") && !name.equals("--token-file")
-                    && !name.equals("--dev")) {
+            if (!VALUE_OPTIONS.contains(name) && !name.equals(DEV)) {
                 throw new NodeUsageException("unknown argument '" + arg + "'");
             }
-            if (!seen.add(name)) {
+            if (values.containsKey(name) || (name.equals(DEV) && dev)) {
                 throw new NodeUsageException(name + " is given more than once");
             }
-            if (name.equals("--dev")) {
+            if (name.equals(DEV)) {
                 if (inlineValue != null) {
                     throw new NodeUsageException("--dev takes no value, got '" + arg + "'");
                 }
@@ -97,12 +111,11 @@ public final class NodeArguments {
                 }
                 value = args.get(++i);
             }
-            switch (name) {
-                case "--config" -> config = Optional.of(path(name, value));
-                case "--port" -> port = port(value);
-                default -> tokenFile = Optional.of(path(name, value));
-            }
+            values.put(name, value);
         }
+        Optional<Path> config = optionalPath(values, CONFIG);
+        int port = values.containsKey(PORT) ? port(values.get(PORT)) : PdeNodeOptions.DEFAULT_PORT;
+        Optional<Path> tokenFile = optionalPath(values, TOKEN_FILE);
         Optional<String> token = tokenFile.isPresent()
                 ? Optional.of(readToken(tokenFile.get()))
                 : Optional.ofNullable(env.apply(TOKEN_VARIABLE)).map(String::strip).filter(t -> !t.isEmpty());
@@ -110,7 +123,46 @@ public final class NodeArguments {
             throw new NodeUsageException("no bearer token: pass --token-file FILE or set " + TOKEN_VARIABLE
                     + "; --dev runs without authentication (development only)");
         }
-        return new PdeNodeOptions(config, port, token, dev, PdeNodeOptions.DEFAULT_SHUTDOWN_GRACE);
+        return new PdeNodeOptions(config, port, token, dev, tls(values), PdeNodeOptions.DEFAULT_SHUTDOWN_GRACE);
+    }
+
+    /** TLS needs the certificate chain and its key together; the client CA only makes sense with them. */
+    private static Optional<PdeNodeOptions.Tls> tls(Map<String, String> values) throws NodeUsageException {
+        Optional<Path> certChain = optionalPath(values, TLS_CERT_CHAIN);
+        Optional<Path> privateKey = optionalPath(values, TLS_PRIVATE_KEY);
+        Optional<Path> clientCa = optionalPath(values, TLS_CLIENT_CA);
+        if (certChain.isPresent() != privateKey.isPresent()) {
+            throw new NodeUsageException(certChain.isPresent()
+                    ? TLS_CERT_CHAIN + " needs " + TLS_PRIVATE_KEY + " FILE too (the certificate's private key)"
+                    : TLS_PRIVATE_KEY + " needs " + TLS_CERT_CHAIN + " FILE too (the certificate it belongs to)");
+        }
+        if (certChain.isEmpty()) {
+            if (clientCa.isPresent()) {
+                throw new NodeUsageException(TLS_CLIENT_CA + " needs TLS: give " + TLS_CERT_CHAIN + " and "
+                        + TLS_PRIVATE_KEY + " too");
+            }
+            return Optional.empty();
+        }
+        readable(TLS_CERT_CHAIN, certChain.get());
+        readable(TLS_PRIVATE_KEY, privateKey.get());
+        if (clientCa.isPresent()) {
+            readable(TLS_CLIENT_CA, clientCa.get());
+        }
+        return Optional.of(new PdeNodeOptions.Tls(certChain.get(), privateKey.get(), clientCa));
+    }
+
+    private static Optional<Path> optionalPath(Map<String, String> values, String name) throws NodeUsageException {
+        return values.containsKey(name) ? Optional.of(path(name, values.get(name))) : Optional.empty();
+    }
+
+    /** Checked here, so a wrong path is a usage error naming the option, not a failed start. */
+    private static void readable(String name, Path file) throws NodeUsageException {
+        if (!Files.isRegularFile(file)) {
+            throw new NodeUsageException(name + " " + file + " does not exist or is not a file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new NodeUsageException(name + " " + file + " cannot be read (check its permissions)");
+        }
     }
 
     private static Path path(String name, String value) throws NodeUsageException {

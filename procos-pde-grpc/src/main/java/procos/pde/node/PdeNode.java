@@ -113,6 +113,7 @@ public final class PdeNode {
                 .with("pde_type", PdeTypes.yamlName(type))
                 .with("version", PdeDescriber.softwareVersion())
                 .with("auth", options.token().isPresent() ? "bearer" : "none (dev)")
+                .with("tls", options.tls().map(tls -> tls.clientCa().isPresent() ? "mutual" : "on").orElse("off"))
                 .with("endpoints", endpoints.all().stream().map(Endpoint::id).toList())
                 .with("task_types", endpoints.taskTypes())
                 .durationSince(started)

@@ -15,10 +15,27 @@ import procos.pde.grpc.PdeServerOptions;
  * @param port          port to listen on, 0..65535 (0 picks a free one, see {@link PdeNode#port()})
  * @param token         bearer token every {@code PdeService} call must carry; empty only with {@code dev}
  * @param dev           allows running without a token (development and tests only)
+ * @param tls           the node's TLS; empty for plaintext
  * @param shutdownGrace how long running tasks may take to finish when the node is stopped
  */
 public record PdeNodeOptions(Optional<Path> config, int port, Optional<String> token, boolean dev,
-                             Duration shutdownGrace) {
+                             Optional<Tls> tls, Duration shutdownGrace) {
+
+    /**
+     * The node serves TLS with this certificate.
+     *
+     * @param certChain  PEM certificate chain the node presents
+     * @param privateKey PEM (PKCS#8) private key of {@code certChain}
+     * @param clientCa   PEM certificates of the authorities whose client certificates the node
+     *                   accepts; when present, callers without one are refused (mutual TLS)
+     */
+    public record Tls(Path certChain, Path privateKey, Optional<Path> clientCa) {
+        public Tls {
+            Objects.requireNonNull(certChain, "certChain");
+            Objects.requireNonNull(privateKey, "privateKey");
+            Objects.requireNonNull(clientCa, "clientCa");
+        }
+    }
 
     /** The port a node listens on when none is given. */
     public static final int DEFAULT_PORT = 50061;
@@ -27,6 +44,7 @@ public record PdeNodeOptions(Optional<Path> config, int port, Optional<String> t
     public PdeNodeOptions {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         token = token.filter(t -> !t.isBlank());
         if (port < 0 || port > 65535) {
@@ -42,17 +60,30 @@ public record PdeNodeOptions(Optional<Path> config, int port, Optional<String> t
 
     /** A dev-mode node (no token) with the default grace period. */
     public static PdeNodeOptions dev(Optional<Path> config, int port) {
-        return new PdeNodeOptions(config, port, Optional.empty(), true, DEFAULT_SHUTDOWN_GRACE);
+        return new PdeNodeOptions(config, port, Optional.empty(), true, Optional.empty(), DEFAULT_SHUTDOWN_GRACE);
     }
 
     /** A node that requires {@code token} from its callers, with the default grace period. */
     public static PdeNodeOptions secured(Optional<Path> config, int port, String token) {
-        return new PdeNodeOptions(config, port, Optional.of(token), false, DEFAULT_SHUTDOWN_GRACE);
+        return new PdeNodeOptions(config, port, Optional.of(token), false, Optional.empty(), DEFAULT_SHUTDOWN_GRACE);
     }
 
-    /** The gRPC server options: authentication on whenever a token is known, even in dev mode. */
+    /** The same options, serving TLS as {@code tls} says. */
+    public PdeNodeOptions withTls(Tls tls) {
+        return new PdeNodeOptions(config, port, token, dev, Optional.of(tls), shutdownGrace);
+    }
+
+    /**
+     * The gRPC server options: authentication on whenever a token is known, even in dev mode; TLS
+     * (and client certificates) as configured.
+     */
     public PdeServerOptions serverOptions() {
-        return token.map(PdeServerOptions::secured).orElseGet(PdeServerOptions::dev);
+        PdeServerOptions options = token.map(PdeServerOptions::secured).orElseGet(PdeServerOptions::dev);
+        if (tls.isEmpty()) {
+            return options;
+        }
+        return options.withTls(tls.get().certChain().toFile(), tls.get().privateKey().toFile())
+                .withClientCertificatesFrom(tls.get().clientCa().map(Path::toFile).orElse(null));
     }
 
     /** Never prints the token: options end up in logs and error messages. */
@@ -62,6 +93,7 @@ public record PdeNodeOptions(Optional<Path> config, int port, Optional<String> t
                 + ", port=" + port
                 + ", token=" + (token.isPresent() ? "***" : "none")
                 + ", dev=" + dev
+                + ", tls=" + tls.map(Tls::toString).orElse("off")
                 + ", shutdownGrace=" + shutdownGrace + "]";
     }
 }

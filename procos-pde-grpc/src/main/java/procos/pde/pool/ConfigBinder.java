@@ -117,6 +117,7 @@ final class ConfigBinder {
                 kind.orElse(EndpointKind.BUILTIN),
                 r.optionalText(ADDRESS),
                 r.optionalText(TOKEN),
+                tls(r.raw(TLS), r.at(TLS)),
                 r.duration(TIMEOUT),
                 r.scalarMap(SETTINGS));
     }
@@ -146,7 +147,20 @@ final class ConfigBinder {
         for (int i = 0; i < typeNames.size(); i++) {
             types.add(pdeType(typeNames.get(i), r.at(PDE_TYPES).index(i)));
         }
-        return new NodeConfig(id, address, token, types);
+        return new NodeConfig(id, address, token, tls(r.raw(TLS), r.at(TLS)), types);
+    }
+
+    private TlsConfig tls(JsonNode node, ConfigPath path) {
+        if (node == null) {
+            return TlsConfig.PLAINTEXT;
+        }
+        MappingReader r = MappingReader.of(node, path, TLS_KEYS, problems, display);
+        return new TlsConfig(
+                r.bool(ENABLED, false),
+                r.optionalText(TRUST_CERT_CHAIN).map(Path::of),
+                r.optionalText(AUTHORITY),
+                r.optionalText(CERT_CHAIN).map(Path::of),
+                r.optionalText(PRIVATE_KEY).map(Path::of));
     }
 
     private PdeType pdeType(String text, ConfigPath path) {

@@ -48,18 +48,25 @@ final class ConfigSchema {
     static final String FAILURE_RATE = "failure_rate";
     static final String WINDOW = "window";
     static final String COOL_DOWN = "cool_down";
+    static final String TLS = "tls";
+    static final String ENABLED = "enabled";
+    static final String TRUST_CERT_CHAIN = "trust_cert_chain";
+    static final String AUTHORITY = "authority";
+    static final String CERT_CHAIN = "cert_chain";
+    static final String PRIVATE_KEY = "private_key";
 
     static final List<String> DOCUMENT_KEYS = List.of(ROOT);
     static final List<String> MANAGER_KEYS = List.of(NODE_ID, POOLS, ENDPOINTS, TASK_TYPES, ROUTING, ROUTER, NODES);
     static final List<String> POOL_KEYS = List.of(TYPE, INSTANCES, MAX_CONCURRENT_TASKS, ENDPOINTS, TASK_TYPES);
-    static final List<String> ENDPOINT_KEYS = List.of(ID, KIND, ADDRESS, TOKEN, TIMEOUT, SETTINGS);
+    static final List<String> ENDPOINT_KEYS = List.of(ID, KIND, ADDRESS, TOKEN, TLS, TIMEOUT, SETTINGS);
     static final List<String> TASK_TYPE_KEYS =
             List.of(NAME, REQUIRED_INPUTS, REQUIRED_OUTPUTS, DETERMINISTIC, IDEMPOTENT);
     static final List<String> ROUTING_KEYS = List.of(TASK_TYPE, ENDPOINTS);
-    static final List<String> NODE_KEYS = List.of(ID, ADDRESS, TOKEN, PDE_TYPES);
+    static final List<String> NODE_KEYS = List.of(ID, ADDRESS, TOKEN, TLS, PDE_TYPES);
     static final List<String> ROUTER_KEYS =
             List.of(POLICY, HEALTH_INTERVAL, STATE_FILE, SAVE_INTERVAL, HALF_LIFE, LATENCY_WEIGHT, CIRCUIT);
     static final List<String> CIRCUIT_KEYS = List.of(CONSECUTIVE_FAILURES, FAILURE_RATE, WINDOW, COOL_DOWN);
+    static final List<String> TLS_KEYS = List.of(ENABLED, TRUST_CERT_CHAIN, AUTHORITY, CERT_CHAIN, PRIVATE_KEY);
 
     /**
      * One global order that agrees with every list above, so a single rank sorts paths of any
@@ -67,9 +74,10 @@ final class ConfigSchema {
      */
     private static final List<String> ORDER = List.of(
             ROOT, NODE_ID, ID, NAME, TYPE, TASK_TYPE, KIND, INSTANCES, MAX_CONCURRENT_TASKS, ADDRESS,
-            TOKEN, TIMEOUT, SETTINGS, POOLS, ENDPOINTS, TASK_TYPES, REQUIRED_INPUTS, REQUIRED_OUTPUTS,
-            DETERMINISTIC, IDEMPOTENT, ROUTING, ROUTER, POLICY, HEALTH_INTERVAL, STATE_FILE, SAVE_INTERVAL,
-            HALF_LIFE, LATENCY_WEIGHT, CIRCUIT, CONSECUTIVE_FAILURES, FAILURE_RATE, WINDOW, COOL_DOWN, NODES,
+            TOKEN, TLS, ENABLED, TRUST_CERT_CHAIN, AUTHORITY, CERT_CHAIN, PRIVATE_KEY, TIMEOUT, SETTINGS,
+            POOLS, ENDPOINTS, TASK_TYPES, REQUIRED_INPUTS, REQUIRED_OUTPUTS, DETERMINISTIC, IDEMPOTENT,
+            ROUTING, ROUTER, POLICY, HEALTH_INTERVAL, STATE_FILE, SAVE_INTERVAL, HALF_LIFE, LATENCY_WEIGHT,
+            CIRCUIT, CONSECUTIVE_FAILURES, FAILURE_RATE, WINDOW, COOL_DOWN, NODES,
             PDE_TYPES);
 
     private static final Map<String, Integer> RANK = new HashMap<>();

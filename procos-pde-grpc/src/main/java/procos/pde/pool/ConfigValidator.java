@@ -2,12 +2,15 @@ package procos.pde.pool;
 
 import static procos.pde.pool.ConfigSchema.*;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -26,6 +29,9 @@ final class ConfigValidator {
 
     /** Task types become engine topic names; only whitespace is ruled out. */
     private static final Pattern TASK_TYPE_NAME = Pattern.compile("\\S{1,200}");
+
+    /** A host name or address to check a certificate against; gRPC refuses anything else at connect time. */
+    private static final Pattern AUTHORITY_FORM = Pattern.compile("[A-Za-z0-9._\\[\\]:-]{1,253}");
 
     private static final int MAX_NAMES_SHOWN = 20;
 
@@ -172,6 +178,7 @@ final class ConfigValidator {
             } else {
                 checkHostPort(at.key(ADDRESS), endpoint.address().get());
             }
+            checkTls(at.key(TLS), endpoint.tls());
         } else {
             if (endpoint.address().isPresent()) {
                 problems.add(at.key(ADDRESS), "only remote and pde endpoints take an address; "
@@ -180,6 +187,10 @@ final class ConfigValidator {
             if (endpoint.token().isPresent()) {
                 problems.add(at.key(TOKEN), "only remote and pde endpoints take a token; "
                         + "put the credentials of a " + kind + " endpoint under settings");
+            }
+            if (!endpoint.tls().equals(TlsConfig.PLAINTEXT)) {
+                problems.add(at.key(TLS), "only remote and pde endpoints take tls; "
+                        + "the transport options of " + kind + " endpoints go under settings");
             }
         }
     }
@@ -257,6 +268,7 @@ final class ConfigValidator {
                 }
             }
             checkHostPort(at.key(ADDRESS), node.address());
+            checkTls(at.key(TLS), node.tls());
             if (node.pdeTypes().isEmpty() && !problems.hasAt(at.key(PDE_TYPES))) {
                 problems.add(at.key(PDE_TYPES), "must list at least one PDE type ("
                         + String.join(", ", PdeTypes.yamlNames()) + ")");
@@ -325,6 +337,51 @@ final class ConfigValidator {
         if (!address.isEmpty() && HostPort.parse(address).isEmpty()) {
             problems.add(at, display.show(at, address) + " is not host:port (e.g. localhost:50061 or [::1]:50061,"
                     + " port 1-65535, no scheme or path)");
+        }
+    }
+
+    /**
+     * A {@code tls} mapping: every file named exists and can be read now (not at the first task),
+     * the client certificate comes with its key, and nothing is set that plaintext would ignore.
+     */
+    private void checkTls(ConfigPath at, TlsConfig tls) {
+        if (problems.hasAt(at.key(ENABLED))) {
+            return; // whether TLS is on is unknown, so nothing else can be judged
+        }
+        Map<String, Optional<?>> options = new LinkedHashMap<>();
+        options.put(TRUST_CERT_CHAIN, tls.trustCertChain());
+        options.put(AUTHORITY, tls.authority());
+        options.put(CERT_CHAIN, tls.certChain());
+        options.put(PRIVATE_KEY, tls.privateKey());
+        if (!tls.enabled()) {
+            options.forEach((key, value) -> {
+                if (value.isPresent()) {
+                    problems.add(at.key(key), "only applies with TLS: set " + ENABLED + ": true, or remove it");
+                }
+            });
+            return;
+        }
+        tls.trustCertChain().ifPresent(file -> readableFile(at.key(TRUST_CERT_CHAIN), file));
+        tls.certChain().ifPresent(file -> readableFile(at.key(CERT_CHAIN), file));
+        tls.privateKey().ifPresent(file -> readableFile(at.key(PRIVATE_KEY), file));
+        if (tls.certChain().isPresent() != tls.privateKey().isPresent()) {
+            String missing = tls.certChain().isPresent() ? PRIVATE_KEY : CERT_CHAIN;
+            String given = tls.certChain().isPresent() ? CERT_CHAIN : PRIVATE_KEY;
+            problems.add(at.key(missing), "is required with " + given + ": a client certificate needs both");
+        }
+        tls.authority().filter(authority -> !AUTHORITY_FORM.matcher(authority).matches()).ifPresent(authority ->
+                problems.add(at.key(AUTHORITY), display.show(at.key(AUTHORITY), authority)
+                        + " is not a host name (e.g. node-b.internal), which the certificate is checked against"));
+    }
+
+    private void readableFile(ConfigPath at, Path file) {
+        String shown = display.show(at, file.toString());
+        if (!Files.exists(file)) {
+            problems.add(at, "file " + shown + " does not exist");
+        } else if (!Files.isRegularFile(file)) {
+            problems.add(at, shown + " is not a file");
+        } else if (!Files.isReadable(file)) {
+            problems.add(at, "file " + shown + " cannot be read (check its permissions)");
         }
     }
 

@@ -13,14 +13,18 @@ import procos.pde.v1.PdeType;
  * @param id       unique node id, distinct from this server's own {@code node_id}
  * @param address  {@code host:port} of the node's {@code PdeService} (see {@link #hostPort()})
  * @param token    bearer token the node expects, if any
+ * @param tls      how the connection to the node is secured ({@link TlsConfig#PLAINTEXT} without a
+ *                 {@code tls} mapping)
  * @param pdeTypes the PDE types the node runs
  */
-public record NodeConfig(String id, String address, Optional<String> token, List<PdeType> pdeTypes) {
+public record NodeConfig(String id, String address, Optional<String> token, TlsConfig tls,
+                         List<PdeType> pdeTypes) {
 
     public NodeConfig {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(tls, "tls");
         pdeTypes = List.copyOf(pdeTypes);
     }
 
@@ -40,6 +44,7 @@ public record NodeConfig(String id, String address, Optional<String> token, List
     public String toString() {
         return "NodeConfig[id=" + id + ", address=" + address
                 + token.map(t -> ", token=" + SecretRedactor.MASK).orElse("")
+                + (tls.enabled() ? ", tls=" + tls : "")
                 + ", pdeTypes=" + pdeTypes + "]";
     }
 }

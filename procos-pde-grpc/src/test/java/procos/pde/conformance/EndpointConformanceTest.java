@@ -2,13 +2,17 @@ package procos.pde.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
+import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptors;
+import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -17,11 +21,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import procos.pde.conformance.JavaTextEndpoint.Breach;
 import procos.pde.grpc.CorrelationIdInterceptor;
 import procos.pde.grpc.GrpcChannelOptions;
+import procos.pde.grpc.TestCertificates;
 import procos.pde.node.NodeCommand;
 import procos.pde.v1.EndpointServiceGrpc;
 
@@ -108,12 +114,50 @@ class EndpointConformanceTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--target HOST:PORT is required");
     }
 
+    @Test
+    void nodeJarCommandChecksAnEndpointServingTls(@TempDir Path certs) throws Exception {
+        String target = "127.0.0.1:" + listen(EnumSet.noneOf(Breach.class), TlsServerCredentials.create(
+                TestCertificates.file(certs, "server1.pem").toFile(), TestCertificates.file(certs, "server1.key").toFile()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int status = NodeCommand.run(List.of("conformance", "--target", target, "--token", TOKEN,
+                        "--trust-cert-chain", TestCertificates.file(certs, "ca.pem").toString(),
+                        "--authority", TestCertificates.SERVER1_AUTHORITY),
+                name -> null, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+
+        assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(ConformanceCommand.EXIT_CONFORMS);
+    }
+
+    @Test
+    void tlsOptionsThatCannotWorkAreUsageErrors(@TempDir Path dir) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Path absent = dir.resolve("absent.pem");
+
+        int missingFile = ConformanceCommand.run(List.of("--target", "localhost:1", "--trust-cert-chain", absent.toString()),
+                System.out, errors);
+        int keyWithoutCertificate = ConformanceCommand.run(List.of("--target", "localhost:1", "--tls",
+                "--private-key", TestCertificates.file(dir, "client.key").toString()), System.out, errors);
+
+        assertThat(missingFile).isEqualTo(ConformanceCommand.EXIT_USAGE);
+        assertThat(keyWithoutCertificate).isEqualTo(ConformanceCommand.EXIT_USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--trust-cert-chain " + absent + " is not a readable file")
+                .contains("a client certificate needs both its chain and its private key file");
+    }
+
     private GrpcChannelOptions serve(Set<Breach> breaches) throws Exception {
+        return GrpcChannelOptions.plaintext("127.0.0.1:" + listen(breaches, InsecureServerCredentials.create()))
+                .withBearerToken(TOKEN);
+    }
+
+    /** Starts the Java endpoint committing {@code breaches}; returns its port. */
+    private int listen(Set<Breach> breaches, ServerCredentials credentials) throws Exception {
         JavaTextEndpoint endpoint = new JavaTextEndpoint(breaches);
-        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0), credentials)
                 .executor(executor)
                 .addService(ServerInterceptors.intercept(endpoint, new CorrelationIdInterceptor(), endpoint.authentication(TOKEN)))
                 .build().start();
-        return GrpcChannelOptions.plaintext("127.0.0.1:" + server.getPort()).withBearerToken(TOKEN);
+        return server.getPort();
     }
 }

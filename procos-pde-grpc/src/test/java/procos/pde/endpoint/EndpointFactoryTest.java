@@ -263,7 +263,8 @@ class EndpointFactoryTest {
 
         assertThatThrownBy(() -> EndpointFactory.create(config))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("endpoint 'py': setting 'tls' is not a setting of remote endpoints");
+                .hasMessageStartingWith("endpoint 'py': setting 'tls' is not a setting of remote endpoints")
+                .hasMessageContaining("the endpoint's own tls mapping");
     }
 
     @Test

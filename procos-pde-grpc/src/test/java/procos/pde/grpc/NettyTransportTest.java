@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.grpc.Status;
-import io.grpc.testing.TlsTesting;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -87,7 +84,7 @@ class NettyTransportTest {
     void executesOverTlsWhenTheClientTrustsTheServerCertificate() throws Exception {
         int port = start(PdeServerOptions.secured(TOKEN).withTls(copy("server1.pem"), copy("server1.key")));
         client = PdeGrpcClient.connect(GrpcChannelOptions.tls("localhost:" + port, copy("ca.pem"))
-                .withAuthorityOverride("foo.test.google.fr") // a name in grpc-testing's server1.pem
+                .withAuthorityOverride(TestCertificates.SERVER1_AUTHORITY)
                 .withBearerToken(TOKEN));
 
         TaskResult result = client.execute(Tasks.request("t-tls"), DEADLINE);
@@ -107,12 +104,7 @@ class NettyTransportTest {
         assertThat(executed).hasValue(0);
     }
 
-    /** grpc-testing ships test certificates on the classpath; the server and client API want files. */
-    private File copy(String name) throws IOException {
-        File file = new File(certs, name);
-        try (InputStream in = TlsTesting.loadCert(name)) {
-            Files.copy(in, file.toPath());
-        }
-        return file;
+    private File copy(String name) {
+        return TestCertificates.file(certs.toPath(), name).toFile();
     }
 }

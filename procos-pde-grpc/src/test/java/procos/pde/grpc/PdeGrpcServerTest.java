@@ -7,6 +7,7 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
+import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.reflection.v1.ServerReflectionGrpc;
 import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
@@ -137,6 +138,25 @@ class PdeGrpcServerTest {
         assertThatThrownBy(() -> PdeGrpcServer.onPort(0, Tasks::succeeded, PdeDescription::getDefaultInstance, options))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("missing-cert.pem");
+    }
+
+    @Test
+    void clientCertificatesCanOnlyBeRequiredOverTls(@TempDir File dir) {
+        assertThatThrownBy(() -> PdeServerOptions.dev().withClientCertificatesFrom(new File(dir, "ca.pem")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("only be required over TLS");
+    }
+
+    @Test
+    void aServerBuiltOnAGivenTransportRefusesTlsOptionsInsteadOfServingPlaintext(@TempDir File dir) {
+        PdeServerOptions options = PdeServerOptions.dev()
+                .withTls(TestCertificates.file(dir.toPath(), "server1.pem").toFile(),
+                        TestCertificates.file(dir.toPath(), "server1.key").toFile());
+
+        assertThatThrownBy(() -> new PdeGrpcServer(InProcessServerBuilder.forName("tls-in-process"), Tasks::succeeded,
+                PdeDescription::getDefaultInstance, options))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("onPort");
     }
 
     /** Follows a health watch and ends it once NOT_SERVING arrives, so the server can stop at once. */

@@ -262,6 +262,43 @@ class PdeNodeTest {
         }
 
         @Test
+        void tlsFlagsGiveTheServerItsCertificateAndOptionallyTheClientCa() throws Exception {
+            Path cert = write("node.pem", "certificate");
+            Path key = write("node.key", "key");
+            Path ca = write("ca.pem", "ca");
+
+            PdeNodeOptions tls = NodeArguments.parse(List.of("--dev", "--tls-cert-chain", cert.toString(),
+                    "--tls-private-key=" + key), NO_ENV);
+            PdeNodeOptions mutual = NodeArguments.parse(List.of("--dev", "--tls-cert-chain", cert.toString(),
+                    "--tls-private-key", key.toString(), "--tls-client-ca", ca.toString()), NO_ENV);
+
+            assertThat(NodeArguments.parse(List.of("--dev"), NO_ENV).serverOptions().tlsEnabled()).isFalse();
+            assertThat(tls.tls()).contains(new PdeNodeOptions.Tls(cert, key, Optional.empty()));
+            assertThat(tls.serverOptions().tlsCertChain()).isEqualTo(cert.toFile());
+            assertThat(tls.serverOptions().tlsClientCa()).isNull();
+            assertThat(mutual.serverOptions().tlsClientCa()).isEqualTo(ca.toFile());
+        }
+
+        @Test
+        void eachTlsMistakeIsNamed() throws Exception {
+            String cert = write("node.pem", "certificate").toString();
+            String key = write("node.key", "key").toString();
+            String absent = dir.resolve("absent.pem").toString();
+
+            assertThat(usageError(List.of("--dev", "--tls-cert-chain", cert)))
+                    .isEqualTo("--tls-cert-chain needs --tls-private-key FILE too (the certificate's private key)");
+            assertThat(usageError(List.of("--dev", "--tls-private-key", key)))
+                    .isEqualTo("--tls-private-key needs --tls-cert-chain FILE too (the certificate it belongs to)");
+            assertThat(usageError(List.of("--dev", "--tls-client-ca", cert)))
+                    .isEqualTo("--tls-client-ca needs TLS: give --tls-cert-chain and --tls-private-key too");
+            assertThat(usageError(List.of("--dev", "--tls-cert-chain", absent, "--tls-private-key", key)))
+                    .isEqualTo("--tls-cert-chain " + absent + " does not exist or is not a file");
+            assertThat(usageError(List.of("--dev", "--tls-cert-chain", cert, "--tls-private-key", key,
+                    "--tls-client-ca", dir.toString())))
+                    .isEqualTo("--tls-client-ca " + dir + " does not exist or is not a file");
+        }
+
+        @Test
         void withoutATokenOnlyDevModeMayStart() {
             assertThat(usageError(List.of("--port", "50061")))
                     .startsWith("no bearer token: pass --token-file FILE or set PROCOS_GRPC_TOKEN")

@@ -272,7 +272,7 @@ class ConfigValidationTest {
                 + "extra: true\n")).containsExactly(
                 "pde_manager.pools[0].max_concurent_tasks: unknown key (allowed here: type, instances,"
                         + " max_concurrent_tasks, endpoints, task_types)",
-                "pde_manager.endpoints[1].adress: unknown key (allowed here: id, kind, address, token, timeout, settings)",
+                "pde_manager.endpoints[1].adress: unknown key (allowed here: id, kind, address, token, tls, timeout, settings)",
                 "pde_manager.pool: unknown key (allowed here: node_id, pools, endpoints, task_types, routing, router, nodes)",
                 "extra: unknown key (allowed here: pde_manager)");
     }

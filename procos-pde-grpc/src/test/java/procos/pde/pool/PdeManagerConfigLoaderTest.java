@@ -64,6 +64,9 @@ class PdeManagerConfigLoaderTest {
         assertThat(nodeB.hostPort()).isEqualTo(new HostPort("10.0.0.7", 50051));
         assertThat(nodeB.token()).contains("LEAKED-node-b-token");
         assertThat(nodeB.pdeTypes()).containsExactly(PdeType.GENERAL_PURPOSE);
+        assertThat(nodeB.tls().enabled()).isTrue();
+        assertThat(nodeB.tls().authority()).contains("node-b.internal");
+        assertThat(nodeB.tls().trustCertChain()).isEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import procos.pde.endpoint.Endpoint;
 import procos.pde.endpoint.EndpointException;
 import procos.pde.endpoint.HealthReports;
+import procos.pde.endpoint.RemoteEndpoint;
 import procos.pde.grpc.PdeCallException;
 import procos.pde.grpc.PdeGrpcClient;
 import procos.pde.pool.EndpointConfig;
@@ -67,13 +68,15 @@ public final class SubPdeEndpoint implements Endpoint, AutoCloseable {
     }
 
     /**
-     * The endpoint a {@code pde} entry of the PDE manager configuration declares. The channel
+     * The endpoint a {@code pde} entry of the PDE manager configuration declares, reached like a
+     * {@code remote} one ({@link RemoteEndpoint#channelOptions}: address, token, tls). The channel
      * connects lazily, so a child that is down does not stop the boot.
      *
      * @throws IllegalArgumentException naming the endpoint and the setting at fault
      */
     public static SubPdeEndpoint fromConfig(EndpointConfig config) {
-        return new SubPdeEndpoint(config.id(), PdeGrpcClient.connect(SubPdeSettings.channelOptions(config)), config.timeout());
+        return new SubPdeEndpoint(config.id(), PdeGrpcClient.connect(RemoteEndpoint.channelOptions(config)),
+                config.timeout());
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import io.grpc.Context;
 import io.grpc.Deadline;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -14,15 +15,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import procos.pde.endpoint.EndpointException;
 import procos.pde.grpc.CorrelationIdInterceptor;
 import procos.pde.grpc.InProcessPde;
 import procos.pde.grpc.PdeGrpcClient;
 import procos.pde.grpc.PdeGrpcServer;
 import procos.pde.grpc.PdeServerOptions;
+import procos.pde.grpc.TestCertificates;
 import procos.pde.pipeline.TaskExecutor;
 import procos.pde.pool.EndpointConfig;
 import procos.pde.pool.EndpointKind;
+import procos.pde.pool.TlsConfig;
 import procos.pde.v1.Capability;
 import procos.pde.v1.Correlation;
 import procos.pde.v1.ErrorDetail;
@@ -164,6 +168,33 @@ class SubPdeEndpointTest {
 
         assertThat(failure.code()).isEqualTo("UNAUTHENTICATED");
         assertThat(failure.retryable()).isFalse();
+    }
+
+    @Test
+    void aPdeEndpointWithATlsMappingReachesAChildServingTls(@TempDir Path certs) throws Exception {
+        nettyChild = PdeGrpcServer.onPort(0, request -> succeeded(request.getSpec(), "via", Value.newBuilder()
+                .setStringValue("tls").build()), SubPdeEndpointTest::description, PdeServerOptions.secured("s3cret")
+                .withTls(TestCertificates.file(certs, "server1.pem").toFile(),
+                        TestCertificates.file(certs, "server1.key").toFile())).start();
+        TlsConfig tls = new TlsConfig(true, Optional.of(TestCertificates.file(certs, "ca.pem")),
+                Optional.of(TestCertificates.SERVER1_AUTHORITY), Optional.empty(), Optional.empty());
+        endpoint = SubPdeEndpoint.fromConfig(new EndpointConfig("child-b", EndpointKind.PDE,
+                Optional.of("localhost:" + nettyChild.port()), Optional.of("s3cret"), tls, Optional.empty(), Map.of()));
+
+        InvokeResponse response = endpoint.invoke(invoke("t-9", Correlation.getDefaultInstance()), tenSeconds());
+
+        assertThat(response.getOutputs().getFieldsOrThrow("via").getStringValue()).isEqualTo("tls");
+        assertThat(endpoint.health().getState()).isEqualTo(HealthState.HEALTHY);
+    }
+
+    @Test
+    void tlsUnderSettingsIsRefusedWithAPointerToTheTlsMapping() {
+        IllegalArgumentException refused = catchThrowableOfType(IllegalArgumentException.class,
+                () -> SubPdeEndpoint.fromConfig(new EndpointConfig("child-b", EndpointKind.PDE, Optional.of("localhost:1"),
+                        Optional.empty(), Optional.empty(), Map.of("tls", "true"))));
+
+        assertThat(refused.getMessage()).startsWith("endpoint 'child-b': setting 'tls' is not a setting of pde endpoints")
+                .contains("the endpoint's own tls mapping");
     }
 
     @Test
