@@ -45,7 +45,7 @@ class KernelBootIT {
     void kernelReachesMonitoringWithEveryBootPhaseTimed() {
         KernelStatus status = kernel.status();
         assertEquals(KernelPhase.MONITORING, status.phase(), () -> "problems: " + status.problems());
-        assertEquals(List.of("validating_config", "starting_engine", "deploying", "starting_pdes", "starting_root"),
+        assertEquals(List.of("validating_config", "starting_engine", "securing", "deploying", "starting_pdes", "starting_root"),
                 List.copyOf(status.bootPhasesMs().keySet()));
         assertTrue(status.problems().isEmpty(), () -> "problems: " + status.problems());
         assertTrue(kernel.engine().orElseThrow().jobExecutorActive(), "job executor runs");
