@@ -195,7 +195,7 @@ class HttpSecurityIT {
     void theProcosApiAnswersItsErrorsAsJsonWithoutInternals() throws Exception {
         HttpResponse<String> unknown = server.send(server.request("/procos/api/no-such-resource"));
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(JSON.readTree(unknown.body()).path("status").asInt()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).path("status").asInt()).as(unknown.headers() + " " + unknown.body()).isEqualTo(404);
 
         HttpResponse<String> wrongMethod = server.send(server.request("/procos/api/kernel")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"phase\": [")));
