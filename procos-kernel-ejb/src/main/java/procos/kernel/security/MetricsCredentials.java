@@ -10,8 +10,8 @@ import procos.logging.StructuredLogger;
 
 /**
  * The read-only credential for {@code /metrics}, which Liberty serves itself and so checks against the
- * server's own user registry rather than the engine's users: a {@code metrics} user in a registry file
- * that {@code server.xml} includes (Liberty applies it as soon as it appears). The password is
+ * server's own user registry rather than the engine's users: a {@code metrics} user added to the
+ * server's {@code procos} registry by a file that {@code server.xml} includes (Liberty applies it as soon as it appears). The password is
  * {@code procos.metrics.password} when set, otherwise generated once and kept in {@link #PASSWORD_FILE}
  * (owner-only), ready for a Prometheus {@code password_file}. The registry file is rewritten on every
  * boot, so changing the setting or the password file and restarting rotates the credential.
@@ -53,7 +53,7 @@ public final class MetricsCredentials {
                 <?xml version="1.0" encoding="UTF-8"?>
                 <!-- Written by ProcOS at every boot; edit metrics.password or set PROCOS_METRICS_PASSWORD instead. -->
                 <server>
-                  <basicRegistry id="procos-metrics" realm="ProcOS">
+                  <basicRegistry id="procos" realm="ProcOS">
                     <user name="%s" password="%s"/>
                   </basicRegistry>
                   <reader-role>
