@@ -197,6 +197,10 @@ class HttpSecurityIT {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(unknown.body()).path("status").asInt()).as(unknown.headers() + " " + unknown.body()).isEqualTo(404);
 
+        HttpResponse<String> camundaOutsideItsPath = server.send(server.request("/procos/api/process-definition/count"));
+        assertThat(camundaOutsideItsPath.statusCode()).as("Camunda's resources answer only under /engine-rest, where authorizations apply")
+                .isEqualTo(404);
+
         HttpResponse<String> wrongMethod = server.send(server.request("/procos/api/kernel")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"phase\": [")));
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
