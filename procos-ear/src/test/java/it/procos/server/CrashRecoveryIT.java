@@ -45,7 +45,7 @@ class CrashRecoveryIT {
     private static final Duration COMPLETION_TIMEOUT = Duration.ofMinutes(3);
     private static final int STARTERS = 8;
     /** Acknowledged starts before the kill: enough for the dispatcher to be busy. */
-    private static final int STARTS_BEFORE_KILL = 150;
+    private static final int STARTS_BEFORE_KILL = 100;
     /** Upper bound of the starts one thread makes, so the load stops by itself. */
     private static final int MAX_STARTS_PER_THREAD = 250;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -317,11 +317,12 @@ class CrashRecoveryIT {
         return line -> line.path("event").asText().equals(name);
     }
 
+    /** Polls {@code condition}; the bound only keeps a broken run from hanging, it is no expectation of speed. */
     private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited 2 minutes for " + what);
+                throw new AssertionError("waited 5 minutes for " + what);
             }
             Thread.sleep(20);
         }
