@@ -5,29 +5,39 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The packaged {@code procos} server the build installed, run the way an operator runs it
  * ({@code bin/server start|stop}), but with its own output directory (database, logs) and ports so
- * tests never touch a server a developer has running.
+ * tests never touch a server a developer has running. Its environment is the test's without any
+ * {@code PROCOS_*} variable, plus what the test sets: nothing of the shell leaks into the server.
+ * Every request authenticates as {@code admin} with {@link #ADMIN_PASSWORD}.
+ *
+ * <p>Ports: {@code procos.it.server.http.port}, {@code procos.it.server.https.port} and
+ * {@code procos.it.server.grpc.port} (system properties; 9280, 9643, 50251 by default), so two
+ * builds on one machine can run these tests at once on different ports.
  */
 final class ProcosServer implements AutoCloseable {
 
-    static final int HTTP_PORT = 9280;
-    static final int HTTPS_PORT = 9643;
-    static final int GRPC_PORT = 50251;
+    static final int HTTP_PORT = Integer.getInteger("procos.it.server.http.port", 9280);
+    static final int HTTPS_PORT = Integer.getInteger("procos.it.server.https.port", 9643);
+    static final int GRPC_PORT = Integer.getInteger("procos.it.server.grpc.port", 50251);
     /** Given at first boot, so tests sign in without reading the generated file. */
-    static final String ADMIN_PASSWORD = "it-admin-password-1";
+    static final String ADMIN_PASSWORD = "procos-it-admin-pw";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path wlpHome = Path.of(System.getProperty("procos.wlp.home", "target/liberty/wlp"));
@@ -42,9 +52,9 @@ final class ProcosServer implements AutoCloseable {
         environment.put("WLP_OUTPUT_DIR", outputDir.toAbsolutePath().toString());
         environment.put("PROCOS_HTTP_PORT", String.valueOf(HTTP_PORT));
         environment.put("PROCOS_HTTPS_PORT", String.valueOf(HTTPS_PORT));
-        environment.put("PROCOS_ADMIN_PASSWORD", ADMIN_PASSWORD);
         environment.put("PROCOS_GRPC_PORT", String.valueOf(GRPC_PORT));
         environment.put("PROCOS_MONITOR_INTERVAL", "PT2S");
+        environment.put("PROCOS_ADMIN_PASSWORD", ADMIN_PASSWORD);
     }
 
     ProcosServer with(String variable, String value) {
@@ -62,6 +72,23 @@ final class ProcosServer implements AutoCloseable {
             run("stop");
             running = false;
         }
+    }
+
+    /**
+     * Kills the server's JVM at once (SIGKILL: no shutdown hook, nothing flushed by the server, like
+     * a crash or an OOM killer) and waits until it is gone. Its pid is the one Liberty wrote.
+     */
+    void kill() throws IOException, InterruptedException {
+        long pid = Long.parseLong(Files.readString(outputDir.resolve(".pid/procos.pid")).strip());
+        ProcessHandle process = ProcessHandle.of(pid)
+                .orElseThrow(() -> new AssertionError("the server (pid " + pid + ") is not running"));
+        process.destroyForcibly();
+        try {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("the server (pid " + pid + ") did not die", e);
+        }
+        running = false;
     }
 
     /** Polls until the kernel has booted (ready or not) and returns the readiness answer. */
@@ -125,11 +152,15 @@ final class ProcosServer implements AutoCloseable {
     }
 
     static String basic(String user, String password) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> send(String path) throws IOException, InterruptedException {
         return send(request(path));
+    }
+
+    Path outputDir() {
+        return outputDir;
     }
 
     Path jsonLog() {
@@ -153,6 +184,7 @@ final class ProcosServer implements AutoCloseable {
     private void run(String action) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(wlpHome.resolve("bin/server").toString(), action, "procos"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("PROCOS_"));
         builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());

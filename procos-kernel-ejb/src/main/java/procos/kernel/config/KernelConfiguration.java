@@ -22,7 +22,7 @@ public class KernelConfiguration {
     public KernelSettings settings() throws InvalidSettingsException {
         KernelSettings current = settings;
         if (current == null) {
-            current = SettingsValidator.validate(KernelConfiguration::configValue);
+            current = SettingsValidator.validate(KernelConfiguration::configValue, NodeId.DEFAULT_FILE);
             settings = current;
         }
         return current;

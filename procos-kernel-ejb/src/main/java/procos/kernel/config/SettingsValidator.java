@@ -1,5 +1,6 @@
 package procos.kernel.config;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,8 +61,21 @@ public final class SettingsValidator {
     /** Most tasks one fetch-and-lock takes: a lane's window, capped so one query stays short. */
     static final int MAX_BATCH = 32;
 
-    /** Embedded default: an H2 file in the server's working directory, which Liberty sets to its output dir. */
+    /**
+     * Embedded default: an H2 file in the server's working directory, which Liberty sets to its output
+     * dir. Commits on it are durable: see {@link #withDurableCommits(String)}.
+     */
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/procos";
+
+    /**
+     * H2's write delay, off: every commit writes its changes to the database file before it returns.
+     * By default (500 ms) H2 acknowledges a commit and writes it later, so a killed server lost
+     * transactions it had acknowledged.
+     */
+    static final String H2_DURABLE_COMMITS = ";WRITE_DELAY=0";
+
+    /** H2 URLs whose database is not a file this JVM writes: in memory, or opened by an H2 server. */
+    private static final List<String> H2_NOT_EMBEDDED_FILE = List.of("mem:", "tcp:", "ssl:", "zip:", "memfs:", "memlzf:");
 
     private static final Set<String> HISTORY_LEVELS = Set.of("none", "activity", "audit", "full");
 
@@ -71,23 +86,42 @@ public final class SettingsValidator {
     private static final Pattern FUNCTION_NAME = Pattern.compile("(" + JAVA_NAME + ":)?" + JAVA_NAME);
 
     private final Function<String, Optional<String>> lookup;
+    private final Path nodeIdFile;
     private final List<ConfigProblem> problems = new ArrayList<>();
 
-    private SettingsValidator(Function<String, Optional<String>> lookup) {
+    private SettingsValidator(Function<String, Optional<String>> lookup, Path nodeIdFile) {
         this.lookup = key -> lookup.apply(key).map(String::trim).filter(value -> !value.isEmpty());
+        this.nodeIdFile = nodeIdFile;
     }
 
     /**
      * Validates every setting.
      *
+     * @param nodeIdFile where the node id is kept when {@value #NODE_ID} is not set (generated into it
+     *                   at the first boot); the server uses {@link NodeId#DEFAULT_FILE}
      * @throws InvalidSettingsException listing every problem found
      */
-    public static KernelSettings validate(Function<String, Optional<String>> lookup) throws InvalidSettingsException {
-        return new SettingsValidator(lookup).run();
+    public static KernelSettings validate(Function<String, Optional<String>> lookup, Path nodeIdFile)
+            throws InvalidSettingsException {
+        return new SettingsValidator(lookup, nodeIdFile).run();
+    }
+
+    /**
+     * The URL with H2's write delay turned off ({@value #H2_DURABLE_COMMITS}) when it names an H2
+     * database file this server opens itself and does not set {@code WRITE_DELAY} already; any other
+     * URL as it is. An operator who prefers H2's delayed writes sets {@code WRITE_DELAY} in the URL.
+     */
+    static String withDurableCommits(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("jdbc:h2:") || lower.contains(";write_delay=")) {
+            return url;
+        }
+        String database = lower.substring("jdbc:h2:".length());
+        return H2_NOT_EMBEDDED_FILE.stream().anyMatch(database::startsWith) ? url : url + H2_DURABLE_COMMITS;
     }
 
     private KernelSettings run() throws InvalidSettingsException {
-        String url = lookup.apply(DB_URL).orElse(DEFAULT_DB_URL);
+        String url = withDurableCommits(lookup.apply(DB_URL).orElse(DEFAULT_DB_URL));
         Optional<DatabaseKind> kind = DatabaseKind.fromJdbcUrl(url);
         if (kind.isEmpty()) {
             problems.add(new ConfigProblem(DB_URL, url,
@@ -122,7 +156,7 @@ public final class SettingsValidator {
         Optional<Path> knowledgeDir = directory(KNOWLEDGE_DIR);
         Optional<Path> pdeConfig = file(PDE_CONFIG);
         DispatchSettings dispatch = new DispatchSettings(
-                lookup.apply(NODE_ID).orElse(defaultNodeId()),
+                lookup.apply(NODE_ID).orElseGet(this::keptNodeId),
                 MAX_BATCH,
                 duration(PDE_LOCK_DURATION, Duration.ofMinutes(1), Duration.ofSeconds(1)),
                 duration(PDE_TASK_TIMEOUT, Duration.ofSeconds(30), Duration.ofMillis(100)),
@@ -158,9 +192,15 @@ public final class SettingsValidator {
         return value;
     }
 
-    private static String defaultNodeId() {
-        String host = System.getenv("HOSTNAME");
-        return host != null && !host.isBlank() ? host : "procos-" + ProcessHandle.current().pid();
+    /** The node id kept in {@link #nodeIdFile}, generated at the first boot; a problem if it cannot be kept. */
+    private String keptNodeId() {
+        try {
+            return NodeId.readOrCreate(nodeIdFile);
+        } catch (IOException | RuntimeException e) {
+            problems.add(new ConfigProblem(NODE_ID, null, "not set, and no node id could be kept in "
+                    + nodeIdFile.toAbsolutePath() + " (" + e + "); set it, or make the working directory writable"));
+            return "unknown";
+        }
     }
 
     private int integer(String key, int fallback, int min, int max) {

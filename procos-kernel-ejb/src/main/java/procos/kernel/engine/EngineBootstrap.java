@@ -86,6 +86,6 @@ public final class EngineBootstrap {
                 new CountingIncidentHandler(Incident.FAILED_JOB_HANDLER_TYPE, events),
                 new CountingIncidentHandler(Incident.EXTERNAL_TASK_HANDLER_TYPE, events))));
         ProcessEngine engine = configuration.buildProcessEngine();
-        return new RunningEngine(engine, configuration);
+        return new RunningEngine(engine, configuration, H2Housekeeping.startIfNeeded(configuration.getDataSource()));
     }
 }

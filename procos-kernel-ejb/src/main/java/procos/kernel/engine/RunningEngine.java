@@ -2,11 +2,16 @@ package procos.kernel.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
-/** A built engine together with the configuration the kernel needs to probe and stop it. */
-public record RunningEngine(ProcessEngine engine, ProcessEngineConfigurationImpl configuration) {
+/**
+ * A built engine together with the configuration the kernel needs to probe and stop it, and the
+ * housekeeping of its database file when it is an embedded H2 database that commits durably.
+ */
+public record RunningEngine(ProcessEngine engine, ProcessEngineConfigurationImpl configuration,
+                            Optional<H2Housekeeping> housekeeping) {
 
     /** True when the engine's database answers within two seconds. */
     public boolean databaseReachable() {
@@ -26,6 +31,7 @@ public record RunningEngine(ProcessEngine engine, ProcessEngineConfigurationImpl
         if (configuration.getJobExecutor().isActive()) {
             configuration.getJobExecutor().shutdown();
         }
+        housekeeping.ifPresent(H2Housekeeping::close);
         engine.close();
     }
 }

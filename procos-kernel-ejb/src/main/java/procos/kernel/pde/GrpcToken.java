@@ -1,13 +1,10 @@
 package procos.kernel.pde;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import procos.kernel.config.GrpcSettings;
+import procos.kernel.config.OwnerOnlyFile;
 import procos.logging.StructuredLogger;
 
 /**
@@ -32,20 +29,10 @@ final class GrpcToken {
             LOG.warn("grpc_dev_mode").with("detail", "the PDE gRPC endpoint accepts calls without a token").log();
             return Optional.empty();
         }
-        Path file = FILE.toAbsolutePath();
-        if (Files.isRegularFile(file)) {
-            return Optional.of(Files.readString(file).trim());
+        OwnerOnlyFile.Value token = OwnerOnlyFile.readOrCreate(FILE, () -> OwnerOnlyFile.randomSecret(32));
+        if (token.generated()) {
+            LOG.info("grpc_token_generated").with("file", FILE.toAbsolutePath().toString()).log();
         }
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Files.writeString(file, token + "\n");
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // the file system has no POSIX permissions; the directory's own protection applies
-        }
-        LOG.info("grpc_token_generated").with("file", file.toString()).log();
-        return Optional.of(token);
+        return Optional.of(token.text());
     }
 }

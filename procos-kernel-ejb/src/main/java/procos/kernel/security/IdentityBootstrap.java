@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import procos.kernel.config.OwnerOnlyFile;
 import procos.kernel.config.SecuritySettings;
 import procos.logging.StructuredLogger;
 
@@ -77,13 +78,7 @@ public final class IdentityBootstrap {
      * password the next boot uses, never an account nobody can log in to.
      */
     private static String generatedPassword(Path file) throws IOException {
-        Optional<String> left = SecretFile.read(file);
-        if (left.isPresent() && !left.get().isEmpty()) {
-            return left.get();
-        }
-        String password = SecretFile.generate(18);
-        SecretFile.create(file, password + "\n");
-        return password;
+        return OwnerOnlyFile.readOrCreate(file, () -> OwnerOnlyFile.randomSecret(18)).text();
     }
 
     private void ensureGroup(String id, String name, String type) {

@@ -1,10 +1,8 @@
 package procos.kernel.security;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Optional;
+import procos.kernel.config.OwnerOnlyFile;
 import procos.kernel.config.SecuritySettings;
 import procos.logging.StructuredLogger;
 
@@ -34,18 +32,13 @@ public final class MetricsCredentials {
         if (settings.metricsPassword().isPresent()) {
             password = settings.metricsPassword().get();
         } else {
-            Optional<String> kept = SecretFile.read(passwordFile);
-            password = kept.filter(value -> !value.isEmpty()).orElseGet(() -> SecretFile.generate(18));
-            if (kept.isEmpty()) {
-                SecretFile.create(passwordFile, password + "\n");
+            OwnerOnlyFile.Value kept = OwnerOnlyFile.readOrCreate(passwordFile, () -> OwnerOnlyFile.randomSecret(18));
+            password = kept.text();
+            if (kept.generated()) {
                 LOG.info("metrics_credential_created").with("user", USER).with("password_file", passwordFile.toAbsolutePath().toString()).log();
             }
         }
-        Path registry = directory.resolve(REGISTRY_FILE);
-        Path next = directory.resolve(REGISTRY_FILE + ".next");
-        Files.deleteIfExists(next);
-        SecretFile.create(next, registryXml(password));
-        Files.move(next, registry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        OwnerOnlyFile.write(directory.resolve(REGISTRY_FILE), registryXml(password));
     }
 
     static String registryXml(String password) {

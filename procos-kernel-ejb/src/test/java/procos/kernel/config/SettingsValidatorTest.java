@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,8 +20,11 @@ class SettingsValidatorTest {
 
     private final Map<String, String> config = new HashMap<>();
 
+    @TempDir
+    Path workingDir;
+
     private KernelSettings validate() throws InvalidSettingsException {
-        return SettingsValidator.validate(key -> Optional.ofNullable(config.get(key)));
+        return SettingsValidator.validate(key -> Optional.ofNullable(config.get(key)), workingDir.resolve("node.id"));
     }
 
     @Test
@@ -27,7 +32,7 @@ class SettingsValidatorTest {
         KernelSettings settings = validate();
 
         assertThat(settings.databaseKind()).isEqualTo(DatabaseKind.H2);
-        assertThat(settings.databaseUrl()).isEqualTo(SettingsValidator.DEFAULT_DB_URL);
+        assertThat(settings.databaseUrl()).isEqualTo("jdbc:h2:file:./data/procos;WRITE_DELAY=0");
         assertThat(settings.databaseUser()).isEqualTo("sa");
         assertThat(settings.history()).isEqualTo("audit");
         assertThat(settings.monitorInterval()).isEqualTo(Duration.ofSeconds(30));
@@ -91,7 +96,7 @@ class SettingsValidatorTest {
 
         KernelSettings settings = validate();
 
-        assertThat(settings.databaseUrl()).isEqualTo(SettingsValidator.DEFAULT_DB_URL);
+        assertThat(settings.databaseUrl()).isEqualTo(SettingsValidator.DEFAULT_DB_URL + ";WRITE_DELAY=0");
         assertThat(settings.grpc().port()).isEqualTo(6000);
     }
 
@@ -188,5 +193,59 @@ class SettingsValidatorTest {
                 "procos.deploy.allowed-script-languages='groovy script': not a script language name",
                 "procos.deploy.allowed-script-languages='JUEL': JUEL scripts are expressions: write them without a language, where the deployment guard checks them",
                 "procos.deploy.allowed-functions='a:b:c': not an EL function name (name or prefix:name)");
+    }
+
+    @Test
+    void commitsOnAnH2FileThisServerOpensAreWrittenBeforeTheyAreAcknowledgedUnlessTheUrlSaysOtherwise() throws Exception {
+        config.put(SettingsValidator.DB_URL, "jdbc:h2:/srv/procos/db;MODE=Regular");
+        assertThat(validate().databaseUrl()).isEqualTo("jdbc:h2:/srv/procos/db;MODE=Regular;WRITE_DELAY=0");
+
+        config.put(SettingsValidator.DB_URL, "jdbc:h2:file:/srv/procos/db;write_delay=500");
+        assertThat(validate().databaseUrl()).as("the operator's own choice stays").isEqualTo("jdbc:h2:file:/srv/procos/db;write_delay=500");
+
+        for (String notAFileOfOurs : new String[] {"jdbc:h2:mem:x;DB_CLOSE_DELAY=-1", "jdbc:h2:tcp://db:9092/procos",
+                "jdbc:h2:ssl://db/procos", "jdbc:postgresql://127.0.0.1:5432/procos"}) {
+            config.put(SettingsValidator.DB_URL, notAFileOfOurs);
+            config.put(SettingsValidator.DB_USER, "procos");
+            assertThat(validate().databaseUrl()).isEqualTo(notAFileOfOurs);
+        }
+    }
+
+    @Test
+    void withoutANodeIdOneIsGeneratedOnceKeptOwnerOnlyAndReusedOnEveryLaterBoot() throws Exception {
+        Path file = workingDir.resolve("node.id");
+
+        String first = validate().dispatch().workerId();
+
+        assertThat(first).isNotBlank().doesNotContain(String.valueOf(ProcessHandle.current().pid()));
+        assertThat(Files.readString(file).trim()).isEqualTo(first);
+        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
+                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(validate().dispatch().workerId()).as("the next boot").isEqualTo(first);
+        try (var leftovers = Files.list(workingDir)) {
+            assertThat(leftovers).as("no temporary file left").containsExactly(file);
+        }
+    }
+
+    @Test
+    void aSetNodeIdWinsAndNothingIsWritten() throws Exception {
+        config.put(SettingsValidator.NODE_ID, "node-7");
+
+        assertThat(validate().dispatch().workerId()).isEqualTo("node-7");
+        assertThat(workingDir.resolve("node.id")).doesNotExist();
+    }
+
+    @Test
+    void aNodeIdThatCannotBeKeptIsAProblemNamingTheSetting() throws Exception {
+        Files.writeString(workingDir.resolve("file"), "not a directory");
+
+        InvalidSettingsException error = catchThrowableOfType(
+                () -> SettingsValidator.validate(key -> Optional.empty(), workingDir.resolve("file/node.id")),
+                InvalidSettingsException.class);
+
+        assertThat(error.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.setting()).isEqualTo(SettingsValidator.NODE_ID);
+            assertThat(problem.reason()).contains("file/node.id").contains("set it");
+        });
     }
 }

@@ -3,6 +3,7 @@ package procos.kernel.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -14,6 +15,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import procos.kernel.config.SettingsValidator;
 import procos.kernel.engine.EngineBootstrap;
 import procos.kernel.engine.EngineEvents;
@@ -28,11 +30,15 @@ class BpmnDeployerTest {
     private final AtomicInteger newDeployments = new AtomicInteger();
     private BpmnDeployer deployer;
 
+    @TempDir
+    Path workingDir;
+
     @BeforeEach
     void startEngine() throws Exception {
         String url = "jdbc:h2:mem:deployer-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         engine = EngineBootstrap.start(new StandaloneInMemProcessEngineConfiguration(),
-                SettingsValidator.validate(key -> key.equals(SettingsValidator.DB_URL) ? Optional.of(url) : Optional.empty()),
+                SettingsValidator.validate(key -> key.equals(SettingsValidator.DB_URL) ? Optional.of(url) : Optional.empty(),
+                        workingDir.resolve("node.id")),
                 EngineEvents.NONE, new WorkSignal());
         repository = engine.engine().getRepositoryService();
         deployer = new BpmnDeployer(repository, newDeployments::incrementAndGet);

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.externaltask.ExternalTaskQueryBuilder;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import procos.logging.LogContext;
@@ -81,13 +82,45 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
         this.fetcher = named("procos-pde-dispatcher").newThread(this::fetchLoop);
     }
 
+    /** Releases the locks an earlier run of this node left behind, then starts fetching. */
     public void start() {
+        int released = releaseStaleLocks();
         running = true;
         fetcher.start();
         LOG.info("dispatcher_started").with("worker_id", settings.workerId())
                 .with("lanes", lanes.stream().map(lane -> lane.name() + "=" + lane.topics().get()).toList())
                 .with("capacity", lanes.stream().mapToInt(lane -> lane.pool().capacity()).sum())
-                .with("prefetch", settings.prefetch()).log();
+                .with("prefetch", settings.prefetch())
+                .with("stale_locks_released", released).log();
+    }
+
+    /**
+     * Unlocks every external task still locked under this node's worker id. Before the first fetch
+     * nothing of this run holds a lock, so such a lock was taken by an earlier run that ended without
+     * reporting its tasks (killed, or the machine lost power): the tasks are offered again now instead
+     * of when their locks expire. A task that was running then runs again (at-least-once).
+     *
+     * @return how many tasks were unlocked
+     */
+    private int releaseStaleLocks() {
+        int released = 0;
+        try {
+            for (ExternalTask task : externalTasks.createExternalTaskQuery().workerId(settings.workerId()).locked().list()) {
+                try {
+                    externalTasks.unlock(task.getId());
+                    released++;
+                } catch (ProcessEngineException gone) {
+                    // completed or cancelled by its process meanwhile: nothing to release
+                }
+            }
+        } catch (ProcessEngineException e) {
+            LOG.warn("stale_locks_not_released").with("worker_id", settings.workerId()).with("released", released).error(e).log();
+            return released;
+        }
+        if (released > 0) {
+            LOG.info("stale_locks_released").with("worker_id", settings.workerId()).with("count", released).log();
+        }
+        return released;
     }
 
     /**

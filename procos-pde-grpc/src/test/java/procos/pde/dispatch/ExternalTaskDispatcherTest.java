@@ -214,6 +214,32 @@ class ExternalTaskDispatcherTest {
         assertThat(hold.invocations).as("each task ran once").hasValue(2);
     }
 
+    /**
+     * A run of this node died holding two tasks for 10 minutes, and another node holds a third. The
+     * restarted node (same worker id) unlocks its own two before it fetches, and runs them at once;
+     * the other node's lock stays.
+     */
+    @Test
+    void atStartTheLocksAnEarlierRunOfThisNodeLeftAreReleasedAndItsTasksRunAtOnce() throws Exception {
+        dispatcher.stop(Duration.ofSeconds(5));
+        deployHold("crashed");
+        List<String> ids = List.of(start("crashed"), start("crashed"), start("crashed"));
+        ExternalTaskService tasks = engine.getExternalTaskService();
+        assertThat(tasks.fetchAndLock(2, "test-worker").topic("hold", Duration.ofMinutes(10).toMillis()).execute()).hasSize(2);
+        assertThat(tasks.fetchAndLock(1, "other-node").topic("hold", Duration.ofMinutes(10).toMillis()).execute()).hasSize(1);
+        String othersTask = tasks.createExternalTaskQuery().workerId("other-node").singleResult().getProcessInstanceId();
+        BlockingEndpoint passing = BlockingEndpoint.open();
+
+        restartWithOneBlockingSlot(passing, settings(Duration.ofMinutes(10), Duration.ofSeconds(30), 1));
+
+        for (String id : ids.stream().filter(id -> !id.equals(othersTask)).toList()) {
+            assertThat(InMemoryEngines.awaitEnd(engine, id)).as("instance " + id).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+        }
+        assertThat(passing.invocations).hasValue(2);
+        assertThat(tasks.createExternalTaskQuery().locked().list()).singleElement()
+                .satisfies(task -> assertThat(task.getWorkerId()).as("another node's lock is its own").isEqualTo("other-node"));
+    }
+
     private static DispatchSettings settings(Duration lock, Duration safetyPoll, int prefetch) {
         return new DispatchSettings("test-worker", 10, lock, Duration.ofSeconds(60), 2, Duration.ZERO, safetyPoll, prefetch);
     }

@@ -48,7 +48,9 @@ class DeploymentGuardEngineTest {
 
     private void startEngine(Map<String, String> settings) throws Exception {
         engine = EngineBootstrap.start(new StandaloneInMemProcessEngineConfiguration(),
-                SettingsValidator.validate(key -> key.equals(SettingsValidator.DB_URL) ? Optional.of(url) : Optional.ofNullable(settings.get(key))),
+                SettingsValidator.validate(key -> key.equals(SettingsValidator.DB_URL) ? Optional.of(url)
+                        : key.equals(SettingsValidator.NODE_ID) ? Optional.of("guard-test") : Optional.ofNullable(settings.get(key)),
+                        Path.of("node.id")),
                 EngineEvents.NONE, new WorkSignal());
         repository = engine.engine().getRepositoryService();
     }
