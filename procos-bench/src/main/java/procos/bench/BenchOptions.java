@@ -36,10 +36,10 @@ record BenchOptions(
         Path wlpHome,
         Path nodeJar) {
 
-    static final int HTTP_PORT = 9380;
-    static final int HTTPS_PORT = 9743;
-    static final int GRPC_PORT = 50351;
-    static final int NODE_PORT = 50361;
+    static final int HTTP_PORT = 9580;
+    static final int HTTPS_PORT = 9943;
+    static final int GRPC_PORT = 50551;
+    static final int NODE_PORT = 50561;
 
     static final String USAGE = """
             DispatchBenchmark: PDE dispatch throughput on the packaged ProcOS server, and PDE Execute latency.

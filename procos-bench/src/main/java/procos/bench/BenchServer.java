@@ -24,6 +24,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class BenchServer implements AutoCloseable {
 
+    /** Given at first boot ({@code PROCOS_ADMIN_PASSWORD}), so the bench signs in without reading the generated file. */
+    static final Credentials ADMIN = new Credentials("admin", "bench-admin-password");
+    /** The read-only user of {@code /metrics} ({@code PROCOS_METRICS_PASSWORD}). */
+    static final Credentials METRICS = new Credentials("metrics", "bench-metrics-password");
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(3);
 
@@ -42,6 +47,8 @@ final class BenchServer implements AutoCloseable {
         environment.put("PROCOS_HTTPS_PORT", String.valueOf(BenchOptions.HTTPS_PORT));
         environment.put("PROCOS_GRPC_PORT", String.valueOf(BenchOptions.GRPC_PORT));
         environment.put("PROCOS_NODE_ID", "bench-server");
+        environment.put("PROCOS_ADMIN_PASSWORD", ADMIN.password());
+        environment.put("PROCOS_METRICS_PASSWORD", METRICS.password());
     }
 
     BenchServer with(String variable, String value) {

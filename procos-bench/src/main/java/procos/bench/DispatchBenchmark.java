@@ -126,7 +126,7 @@ public final class DispatchBenchmark {
         }
         PdeManagerConfigLoader.load(nodeYaml, System::getenv);
 
-        EngineRest rest = new EngineRest(server.baseUrl() + "/procos/engine-rest");
+        EngineRest rest = new EngineRest(server.baseUrl() + "/procos/engine-rest", BenchServer.ADMIN);
         register(server);
         for (int level : options.levels()) {
             System.out.printf("%nLevel N=%d: starting the server (pools' max_concurrent_tasks=%d) …%n", level, level);
