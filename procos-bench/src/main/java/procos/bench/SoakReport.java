@@ -1,0 +1,88 @@
+package procos.bench;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The soak's figures as Markdown: the samples, the verdict, the counts. */
+final class SoakReport {
+
+    private static final double MIB = 1024.0 * 1024;
+
+    private SoakReport() {
+    }
+
+    /** One sample as a progress line. */
+    static String line(SoakSample s) {
+        return String.format(Locale.ROOT, "%-9s t=%5.0f s  acked %,7d  finished %,7d  open %4d  heap %s MiB  threads %s/%s  fds %s  pool %s+%s%s",
+                s.label(), s.elapsed(), s.acknowledged(), s.finished(), s.open(), mib(s.heapAfterGc()), count(s.jvmThreads()),
+                count(s.osThreads()), count(s.openFiles()), count(s.poolInUse()), count(s.poolIdle()),
+                s.dbSessions() < 0 ? "" : "  db sessions " + s.dbSessions());
+    }
+
+    static String markdown(List<SoakSample> samples, List<SoakVerdict.Row> verdict, boolean postgres, List<String> loopback,
+                           List<String> halves, String restart, String completion, boolean complete, Exception failure) {
+        StringBuilder md = new StringBuilder("## Samples\n\n");
+        md.append("Heap: `memory_usedHeap_bytes` right after `jcmd <pid> GC.run`; Java threads: `thread_count`; pool: the "
+                + "engine's `engine_db_connections_active` + `_idle` (all from the server's `/metrics`); process threads, open "
+                + "files and RSS: `/proc/<pid>`");
+        md.append(postgres ? "; database sessions: `pg_stat_activity` rows of the soak's database.\n\n"
+                : ". On the embedded H2 database the engine's pool is the only way in (no server process, no "
+                + "sockets), so the pool's counts are the connections; H2 offers no outside view of its sessions.\n\n");
+        md.append("| sample | t s | half | s into half | starts acked | starts/s | finished | open | heap after GC MiB "
+                + "| Java threads | process threads | open fds | pool in use | pool idle | db sessions | RSS MiB |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        SoakSample previous = null;
+        for (SoakSample s : samples) {
+            // Starts per second between two samples of the same half's load; not across the restart or the drain.
+            boolean sameLoad = previous != null && previous.underLoad() && s.underLoad() && previous.half() == s.half();
+            String rate = !sameLoad ? "–"
+                    : String.format(Locale.ROOT, "%.1f", (s.acknowledged() - previous.acknowledged()) / (s.elapsed() - previous.elapsed()));
+            md.append(String.format(Locale.ROOT, "| %s | %.0f | %d | %.0f | %,d | %s | %,d | %,d | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    s.label(), s.elapsed(), s.half(), s.intoHalf(), s.acknowledged(), rate, s.finished(), s.open(),
+                    mib(s.heapAfterGc()), count(s.jvmThreads()), count(s.osThreads()), count(s.openFiles()), count(s.poolInUse()),
+                    count(s.poolIdle()), count(s.dbSessions()), mib(s.rss())));
+            previous = s;
+        }
+
+        md.append("\n## Verdict\n\n");
+        md.append("Medians of the first ").append(SoakVerdict.WINDOW).append(" samples under load after the warm-up of each half, "
+                + "against the median of the last ").append(SoakVerdict.WINDOW).append(" of the second half. Flat: the end is "
+                + "within the tolerance of both baselines.\n\n");
+        md.append("| resource | tolerance | half 1 | half 2 | end | end − half 1 | end − half 2 | |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---|\n");
+        for (SoakVerdict.Row row : verdict) {
+            if (!row.measured()) {
+                md.append("| ").append(row.metric().name()).append(" | | | | | | | not measured |\n");
+                continue;
+            }
+            md.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %+.1f | %+.1f | %s |%n", row.metric().name(),
+                    row.metric().describeTolerance(), row.firstHalf(), row.secondHalf(), row.end(), row.changeFromFirst(),
+                    row.changeFromSecond(), row.flat() ? "flat ✓" : "**grew or fell ✗**"));
+        }
+        md.append("\n**").append(SoakVerdict.allFlat(verdict) ? "Flat" : "Not flat").append("** (every measured resource within its tolerance: ")
+                .append(SoakVerdict.allFlat(verdict) ? "yes" : "no").append(").\n");
+
+        md.append("\n## Counts\n\n");
+        halves.forEach(half -> md.append("- ").append(half).append('\n'));
+        if (!restart.isEmpty()) {
+            md.append("- restart: ").append(restart).append('\n');
+        }
+        if (!completion.isEmpty()) {
+            md.append("- ").append(complete ? "every acknowledged start finished: " : "**NOT every acknowledged start finished:** ")
+                    .append(completion).append('\n');
+        }
+        loopback.forEach(line -> md.append("- listening ").append(line).append('\n'));
+        if (failure != null) {
+            md.append("\n**The run failed:** ").append(failure).append('\n');
+        }
+        return md.toString();
+    }
+
+    private static String mib(long bytes) {
+        return bytes < 0 ? "–" : String.format(Locale.ROOT, "%.1f", bytes / MIB);
+    }
+
+    private static String count(long value) {
+        return value < 0 ? "–" : String.valueOf(value);
+    }
+}

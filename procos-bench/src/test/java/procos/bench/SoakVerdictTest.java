@@ -1,0 +1,83 @@
+package procos.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongUnaryOperator;
+import org.junit.jupiter.api.Test;
+
+class SoakVerdictTest {
+
+    private static final long MIB = 1024 * 1024;
+
+    @Test
+    void steadyResourcesAreFlat() {
+        List<SoakVerdict.Row> rows = SoakVerdict.judge(run(t -> 200 * MIB + (t % 3) * MIB, t -> 150, t -> 400), 30);
+
+        assertThat(rows).filteredOn(SoakVerdict.Row::measured).allMatch(SoakVerdict.Row::flat);
+        assertThat(SoakVerdict.allFlat(rows)).isTrue();
+        assertThat(row(rows, SoakVerdict.HEAP).firstHalf()).isEqualTo(201.0);
+    }
+
+    @Test
+    void threadsThatGrowEverySampleAreNotFlat() {
+        List<SoakVerdict.Row> rows = SoakVerdict.judge(run(t -> 200 * MIB, t -> 150 + t / 10, t -> 400), 30);
+
+        SoakVerdict.Row threads = row(rows, SoakVerdict.JVM_THREADS);
+        assertThat(threads.flat()).isFalse();
+        assertThat(threads.changeFromSecond()).isPositive();
+        assertThat(SoakVerdict.allFlat(rows)).isFalse();
+    }
+
+    @Test
+    void oneOutlierDoesNotDecideBecauseMediansAreCompared() {
+        List<SoakVerdict.Row> rows = SoakVerdict.judge(run(t -> t == 230 ? 900 * MIB : 200 * MIB, t -> 150, t -> 400), 30);
+
+        assertThat(row(rows, SoakVerdict.HEAP).flat()).isTrue();
+    }
+
+    @Test
+    void theToleranceIsTheLargerOfItsShareAndItsFloor() {
+        assertThat(SoakVerdict.OPEN_FILES.tolerance(400)).isEqualTo(20.0);
+        assertThat(SoakVerdict.OPEN_FILES.tolerance(40)).isEqualTo(5.0);
+    }
+
+    @Test
+    void unmeasuredResourcesAreReportedAsSuchAndDoNotCount() {
+        List<SoakVerdict.Row> rows = SoakVerdict.judge(run(t -> 200 * MIB, t -> 150, t -> 400), 30);
+
+        assertThat(row(rows, SoakVerdict.DB_SESSIONS).measured()).isFalse();
+        assertThat(SoakVerdict.allFlat(rows)).isTrue();
+    }
+
+    @Test
+    void samplesBeforeTheWarmupAndIdleSamplesAreNotBaselines() {
+        List<SoakSample> samples = new ArrayList<>(run(t -> 200 * MIB, t -> 150, t -> 400));
+        samples.add(0, sample("booted", 1, 0, false, 50 * MIB, 90, 300));
+        samples.add(1, sample("load", 1, 10, true, 500 * MIB, 90, 300));
+
+        assertThat(row(SoakVerdict.judge(samples, 30), SoakVerdict.HEAP).firstHalf()).isEqualTo(200.0);
+    }
+
+    /** Two halves of 120 s sampled every 10 s under load; the functions take the seconds since the run began. */
+    private static List<SoakSample> run(LongUnaryOperator heap, LongUnaryOperator threads, LongUnaryOperator files) {
+        List<SoakSample> samples = new ArrayList<>();
+        for (int half = 1; half <= 2; half++) {
+            for (int into = 10; into <= 120; into += 10) {
+                long t = (half - 1) * 130L + into;
+                samples.add(sample("load", half, into, true, heap.applyAsLong(t), threads.applyAsLong(t), files.applyAsLong(t)));
+            }
+        }
+        return samples;
+    }
+
+    private static SoakSample sample(String label, int half, double into, boolean load, long heap, long threads, long files) {
+        return new SoakSample(label, half, (half - 1) * 130 + into, into, load, 0, 0, 0, heap, threads, threads + 20, files,
+                2, 6, -1, 600 * MIB);
+    }
+
+    private static SoakVerdict.Row row(List<SoakVerdict.Row> rows, SoakVerdict.Metric metric) {
+        return rows.stream().filter(row -> row.metric() == metric).findFirst().orElseThrow();
+    }
+}
