@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Command-line options of {@link DispatchBenchmark}. Every value has a default that reproduces the
@@ -140,6 +141,23 @@ record BenchOptions(
 
     Path serverOutputDir() {
         return targetDir().resolve("bench-server");
+    }
+
+    /**
+     * Parses a program's arguments; on a mistake (or {@code --help}) prints it with the usage and exits
+     * with status 2.
+     */
+    static <T> T parseOrExit(Function<String[], T> parser, String[] args, String usage) {
+        try {
+            return parser.apply(args);
+        } catch (IllegalArgumentException e) {
+            if (!e.getMessage().isEmpty()) {
+                System.err.println(e.getMessage());
+            }
+            System.err.println(usage);
+            System.exit(2);
+            throw e;
+        }
     }
 
     /** The command that reproduces this run. */

@@ -40,17 +40,7 @@ public final class DispatchBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            if (!e.getMessage().isEmpty()) {
-                System.err.println(e.getMessage());
-            }
-            System.err.println(BenchOptions.USAGE);
-            System.exit(2);
-            return;
-        }
+        BenchOptions options = BenchOptions.parseOrExit(BenchOptions::parse, args, BenchOptions.USAGE);
         Files.createDirectories(options.targetDir());
         // The pipeline of the latency part logs each task like a PDE node does: to a file, not stdout.
         Path latencyLog = options.targetDir().resolve("bench-latency/pde.jsonl");

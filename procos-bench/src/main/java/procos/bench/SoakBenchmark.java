@@ -63,17 +63,7 @@ public final class SoakBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        SoakOptions options;
-        try {
-            options = SoakOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            if (!e.getMessage().isEmpty()) {
-                System.err.println(e.getMessage());
-            }
-            System.err.println(SoakOptions.USAGE);
-            System.exit(2);
-            return;
-        }
+        SoakOptions options = BenchOptions.parseOrExit(SoakOptions::parse, args, SoakOptions.USAGE);
         Files.createDirectories(options.targetDir());
         BenchServer server = new BenchServer(options.wlpHome(), options.serverOutputDir());
         server.requireInstalled();

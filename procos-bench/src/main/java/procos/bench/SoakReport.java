@@ -47,17 +47,18 @@ final class SoakReport {
         md.append("\n## Verdict\n\n");
         md.append("Medians of the first ").append(SoakVerdict.WINDOW).append(" samples under load after the warm-up of each half, "
                 + "against the median of the last ").append(SoakVerdict.WINDOW).append(" of the second half. Flat: the end is "
-                + "within the tolerance of both baselines.\n\n");
-        md.append("| resource | tolerance | half 1 | half 2 | end | end − half 1 | end − half 2 | |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---|\n");
+                + "within the tolerance of both baselines. The trend (least squares over the second half after its warm-up) is "
+                + "shown, not judged.\n\n");
+        md.append("| resource | tolerance | half 1 | half 2 | end | end − half 1 | end − half 2 | | trend in half 2, per minute |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---|---:|\n");
         for (SoakVerdict.Row row : verdict) {
             if (!row.measured()) {
-                md.append("| ").append(row.metric().name()).append(" | | | | | | | not measured |\n");
+                md.append("| ").append(row.metric().name()).append(" | | | | | | | not measured | |\n");
                 continue;
             }
-            md.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %+.1f | %+.1f | %s |%n", row.metric().name(),
+            md.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %+.1f | %+.1f | %s | %+.2f |%n", row.metric().name(),
                     row.metric().describeTolerance(), row.firstHalf(), row.secondHalf(), row.end(), row.changeFromFirst(),
-                    row.changeFromSecond(), row.flat() ? "flat ✓" : "**grew or fell ✗**"));
+                    row.changeFromSecond(), row.flat() ? "flat ✓" : "**grew or fell ✗**", row.trendPerMinute()));
         }
         md.append("\n**").append(SoakVerdict.allFlat(verdict) ? "Flat" : "Not flat").append("** (every measured resource within its tolerance: ")
                 .append(SoakVerdict.allFlat(verdict) ? "yes" : "no").append(").\n");

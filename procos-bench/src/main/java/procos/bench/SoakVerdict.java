@@ -40,8 +40,13 @@ final class SoakVerdict {
 
     static final List<Metric> METRICS = List.of(HEAP, JVM_THREADS, OS_THREADS, OPEN_FILES, POOL, DB_SESSIONS);
 
-    /** One metric's judgement; values in the metric's unit, NaN where not measured. */
-    record Row(Metric metric, double firstHalf, double secondHalf, double end, double tolerance, boolean measured, boolean flat) {
+    /**
+     * One metric's judgement; values in the metric's unit, NaN where not measured. {@code trendPerMinute}
+     * is the least-squares slope over the second half's samples after the warm-up: not part of the
+     * verdict, it shows a drift too slow for the tolerance to catch in a short run.
+     */
+    record Row(Metric metric, double firstHalf, double secondHalf, double end, double tolerance, double trendPerMinute,
+               boolean measured, boolean flat) {
 
         double changeFromFirst() {
             return end - firstHalf;
@@ -72,7 +77,7 @@ final class SoakVerdict {
             boolean measured = !Double.isNaN(a) && !Double.isNaN(b) && !Double.isNaN(e);
             double tolerance = measured ? metric.tolerance(a) : Double.NaN;
             boolean flat = measured && Math.abs(e - a) <= metric.tolerance(a) && Math.abs(e - b) <= metric.tolerance(b);
-            rows.add(new Row(metric, a, b, e, tolerance, measured, flat));
+            rows.add(new Row(metric, a, b, e, tolerance, slopePerMinute(second, metric), measured, flat));
         }
         return rows;
     }
@@ -95,6 +100,24 @@ final class SoakVerdict {
         }
         int mid = values.length / 2;
         return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    }
+
+    /** Least-squares slope of the metric against time, per minute; NaN with fewer than two values. */
+    static double slopePerMinute(List<SoakSample> samples, Metric metric) {
+        List<SoakSample> measured = samples.stream().filter(s -> metric.value().applyAsLong(s) >= 0).toList();
+        if (measured.size() < 2) {
+            return Double.NaN;
+        }
+        double meanT = measured.stream().mapToDouble(SoakSample::elapsed).average().orElseThrow();
+        double meanV = measured.stream().mapToDouble(s -> metric.value().applyAsLong(s) / metric.scale()).average().orElseThrow();
+        double covariance = 0;
+        double variance = 0;
+        for (SoakSample s : measured) {
+            double dt = s.elapsed() - meanT;
+            covariance += dt * (metric.value().applyAsLong(s) / metric.scale() - meanV);
+            variance += dt * dt;
+        }
+        return variance == 0 ? Double.NaN : covariance / variance * 60;
     }
 
     private static String trim(double value) {

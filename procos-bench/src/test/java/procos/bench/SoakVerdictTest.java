@@ -38,6 +38,17 @@ class SoakVerdictTest {
     }
 
     @Test
+    void aSlowDriftWithinTheToleranceStillShowsAsATrend() {
+        // 1 MiB more per minute: within 10 % of 200 MiB over the run, 1 MiB/min as the trend.
+        List<SoakSample> samples = run(t -> 200 * MIB + t * MIB / 60, t -> 150, t -> 400);
+        SoakVerdict.Row heap = row(SoakVerdict.judge(samples, 30), SoakVerdict.HEAP);
+
+        assertThat(heap.flat()).isTrue();
+        assertThat(heap.trendPerMinute()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(row(SoakVerdict.judge(samples, 30), SoakVerdict.OPEN_FILES).trendPerMinute()).isZero();
+    }
+
+    @Test
     void theToleranceIsTheLargerOfItsShareAndItsFloor() {
         assertThat(SoakVerdict.OPEN_FILES.tolerance(400)).isEqualTo(20.0);
         assertThat(SoakVerdict.OPEN_FILES.tolerance(40)).isEqualTo(5.0);
