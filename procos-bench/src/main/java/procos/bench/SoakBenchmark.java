@@ -45,6 +45,8 @@ public final class SoakBenchmark {
     private final SoakDatabase database;
     private final ServerProbe probe;
     private final List<SoakSample> samples = new ArrayList<>();
+    /** The live objects by class at each sample, in the order of {@link #samples}. */
+    private final List<HeapHistogram> histograms = new ArrayList<>();
     private final List<String> loopback = new ArrayList<>();
     private final List<String> halves = new ArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
@@ -205,9 +207,10 @@ public final class SoakBenchmark {
         ServerProbe.Resources resources = probe.read();
         SoakSample sample = new SoakSample(label, half, (now - origin) / 1e9, (now - halfStart) / 1e9, underLoad,
                 acknowledged.size(), rest.finishedCount(PROCESS_KEY), rest.runningCount(PROCESS_KEY),
-                resources.heapAfterGc(), resources.jvmThreads(), resources.osThreads(), resources.openFiles(),
+                resources.histogram().totalBytes(), resources.heapUsed(), resources.jvmThreads(), resources.osThreads(), resources.openFiles(),
                 resources.poolInUse(), resources.poolIdle(), database == null ? -1 : database.sessions(), resources.rss());
         samples.add(sample);
+        histograms.add(resources.histogram());
         System.out.println("  " + SoakReport.line(sample));
     }
 
@@ -264,7 +267,34 @@ public final class SoakBenchmark {
 
     private String results(Exception failure) {
         return SoakReport.markdown(samples, SoakVerdict.judge(samples, options.warmup().toSeconds()), database != null,
-                loopback, halves, restart, completion, complete, failure);
+                heapGrowth(), loopback, halves, restart, completion, complete, failure);
+    }
+
+    /** Per half, the classes whose live bytes grew most from its first sample after the warm-up to its last under load. */
+    private List<String> heapGrowth() {
+        List<String> lines = new ArrayList<>();
+        for (int half = 1; half <= 2; half++) {
+            int first = -1;
+            int last = -1;
+            for (int i = 0; i < samples.size(); i++) {
+                SoakSample sample = samples.get(i);
+                if (sample.half() == half && sample.underLoad() && histograms.get(i).totalBytes() >= 0) {
+                    if (first < 0 && sample.intoHalf() >= options.warmup().toSeconds()) {
+                        first = i;
+                    }
+                    last = i;
+                }
+            }
+            if (first >= 0 && last > first) {
+                HeapHistogram before = histograms.get(first);
+                HeapHistogram after = histograms.get(last);
+                lines.add(String.format(Locale.ROOT, "half %d, %.0f s → %.0f s: live heap %+.1f MiB; most grown: %s", half,
+                        samples.get(first).elapsed(), samples.get(last).elapsed(),
+                        (after.totalBytes() - before.totalBytes()) / 1048576.0,
+                        String.join(", ", after.largestGrowthSince(before, 5).stream().map(HeapHistogram.Change::describe).toList())));
+            }
+        }
+        return lines;
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

@@ -13,33 +13,35 @@ final class SoakReport {
 
     /** One sample as a progress line. */
     static String line(SoakSample s) {
-        return String.format(Locale.ROOT, "%-9s t=%5.0f s  acked %,7d  finished %,7d  open %4d  heap %s MiB  threads %s/%s  fds %s  pool %s+%s%s",
-                s.label(), s.elapsed(), s.acknowledged(), s.finished(), s.open(), mib(s.heapAfterGc()), count(s.jvmThreads()),
+        return String.format(Locale.ROOT, "%-9s t=%5.0f s  acked %,7d  finished %,7d  open %4d  live heap %s MiB (used %s)  threads %s/%s  fds %s  pool %s+%s%s",
+                s.label(), s.elapsed(), s.acknowledged(), s.finished(), s.open(), mib(s.liveHeap()), mib(s.heapUsed()), count(s.jvmThreads()),
                 count(s.osThreads()), count(s.openFiles()), count(s.poolInUse()), count(s.poolIdle()),
                 s.dbSessions() < 0 ? "" : "  db sessions " + s.dbSessions());
     }
 
-    static String markdown(List<SoakSample> samples, List<SoakVerdict.Row> verdict, boolean postgres, List<String> loopback,
-                           List<String> halves, String restart, String completion, boolean complete, Exception failure) {
+    static String markdown(List<SoakSample> samples, List<SoakVerdict.Row> verdict, boolean postgres, List<String> heapGrowth,
+                           List<String> loopback, List<String> halves, String restart, String completion, boolean complete,
+                           Exception failure) {
         StringBuilder md = new StringBuilder("## Samples\n\n");
-        md.append("Heap: `memory_usedHeap_bytes` right after `jcmd <pid> GC.run`; Java threads: `thread_count`; pool: the "
-                + "engine's `engine_db_connections_active` + `_idle` (all from the server's `/metrics`); process threads, open "
-                + "files and RSS: `/proc/<pid>`");
+        md.append("Live heap: the total of `jcmd <pid> GC.class_histogram` (a full GC, then the live objects); heap used: "
+                + "`memory_usedHeap_bytes` read right after it (the live heap plus what the server allocated in between); "
+                + "Java threads: `thread_count`; pool: the engine's `engine_db_connections_active` + `_idle` (all three from the "
+                + "server's `/metrics`); process threads, open files and RSS: `/proc/<pid>`");
         md.append(postgres ? "; database sessions: `pg_stat_activity` rows of the soak's database.\n\n"
                 : ". On the embedded H2 database the engine's pool is the only way in (no server process, no "
                 + "sockets), so the pool's counts are the connections; H2 offers no outside view of its sessions.\n\n");
-        md.append("| sample | t s | half | s into half | starts acked | starts/s | finished | open | heap after GC MiB "
+        md.append("| sample | t s | half | s into half | starts acked | starts/s | finished | open | live heap MiB | heap used MiB "
                 + "| Java threads | process threads | open fds | pool in use | pool idle | db sessions | RSS MiB |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         SoakSample previous = null;
         for (SoakSample s : samples) {
             // Starts per second between two samples of the same half's load; not across the restart or the drain.
             boolean sameLoad = previous != null && previous.underLoad() && s.underLoad() && previous.half() == s.half();
             String rate = !sameLoad ? "–"
                     : String.format(Locale.ROOT, "%.1f", (s.acknowledged() - previous.acknowledged()) / (s.elapsed() - previous.elapsed()));
-            md.append(String.format(Locale.ROOT, "| %s | %.0f | %d | %.0f | %,d | %s | %,d | %,d | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %.0f | %d | %.0f | %,d | %s | %,d | %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                     s.label(), s.elapsed(), s.half(), s.intoHalf(), s.acknowledged(), rate, s.finished(), s.open(),
-                    mib(s.heapAfterGc()), count(s.jvmThreads()), count(s.osThreads()), count(s.openFiles()), count(s.poolInUse()),
+                    mib(s.liveHeap()), mib(s.heapUsed()), count(s.jvmThreads()), count(s.osThreads()), count(s.openFiles()), count(s.poolInUse()),
                     count(s.poolIdle()), count(s.dbSessions()), mib(s.rss())));
             previous = s;
         }
@@ -58,10 +60,16 @@ final class SoakReport {
             }
             md.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %+.1f | %+.1f | %s | %+.2f |%n", row.metric().name(),
                     row.metric().describeTolerance(), row.firstHalf(), row.secondHalf(), row.end(), row.changeFromFirst(),
-                    row.changeFromSecond(), row.flat() ? "flat ✓" : "**grew or fell ✗**", row.trendPerMinute()));
+                    row.changeFromSecond(), row.status(), row.trendPerMinute()));
         }
-        md.append("\n**").append(SoakVerdict.allFlat(verdict) ? "Flat" : "Not flat").append("** (every measured resource within its tolerance: ")
-                .append(SoakVerdict.allFlat(verdict) ? "yes" : "no").append(").\n");
+        List<String> grown = SoakVerdict.grown(verdict);
+        md.append("\n**").append(SoakVerdict.allFlat(verdict) ? "Flat" : "Not flat").append("**: ")
+                .append(grown.isEmpty() ? "nothing grew beyond its tolerance" : "grew: " + String.join(", ", grown)).append(".\n");
+
+        if (!heapGrowth.isEmpty()) {
+            md.append("\nWhere the live heap grew within each JVM (class histograms):\n\n");
+            heapGrowth.forEach(line -> md.append("- ").append(line).append('\n'));
+        }
 
         md.append("\n## Counts\n\n");
         halves.forEach(half -> md.append("- ").append(half).append('\n'));

@@ -10,7 +10,9 @@ package procos.bench;
  * @param acknowledged  starts the server acknowledged so far (whole run)
  * @param finished      instances of the soak process finished so far (history)
  * @param open          instances of the soak process still running
- * @param heapAfterGc   heap used right after a full collection, bytes ({@code memory_usedHeap_bytes})
+ * @param liveHeap      live heap after a full collection, bytes (the class histogram's total)
+ * @param heapUsed      heap used read from {@code /metrics} ({@code memory_usedHeap_bytes}) right after that
+ *                      collection: the live heap plus what the server allocated in between
  * @param jvmThreads    live Java threads ({@code thread_count})
  * @param osThreads     the server process's threads as the kernel counts them (JVM-internal ones included)
  * @param openFiles     the server process's open file descriptors
@@ -20,7 +22,7 @@ package procos.bench;
  * @param rss           resident memory of the server process, bytes
  */
 record SoakSample(String label, int half, double elapsed, double intoHalf, boolean underLoad, long acknowledged,
-                  long finished, long open, long heapAfterGc, long jvmThreads, long osThreads, long openFiles,
+                  long finished, long open, long liveHeap, long heapUsed, long jvmThreads, long osThreads, long openFiles,
                   long poolInUse, long poolIdle, long dbSessions, long rss) {
 
     /** Database connections the engine holds open: in use and idle. */

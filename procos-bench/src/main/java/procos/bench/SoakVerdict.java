@@ -29,7 +29,8 @@ final class SoakVerdict {
         }
     }
 
-    static final Metric HEAP = new Metric("heap used after full GC", "MiB", 1024.0 * 1024, 0.10, 16, SoakSample::heapAfterGc);
+    static final Metric HEAP = new Metric("live heap after full GC (class histogram)", "MiB", 1024.0 * 1024, 0.10, 16,
+            SoakSample::liveHeap);
     static final Metric JVM_THREADS = new Metric("Java threads (thread_count)", "threads", 1, 0.05, 3, SoakSample::jvmThreads);
     static final Metric OS_THREADS = new Metric("process threads (/proc)", "threads", 1, 0.05, 3, SoakSample::osThreads);
     static final Metric OPEN_FILES = new Metric("open file descriptors", "fds", 1, 0.05, 5, SoakSample::openFiles);
@@ -54,6 +55,19 @@ final class SoakVerdict {
 
         double changeFromSecond() {
             return end - secondHalf;
+        }
+
+        /** Above the tolerance of either baseline: what a leak looks like. */
+        boolean grew() {
+            return measured && (changeFromFirst() > metric.tolerance(firstHalf) || changeFromSecond() > metric.tolerance(secondHalf));
+        }
+
+        /** {@code flat ✓}, {@code grew ✗}, or {@code fell} (below a baseline: not flat, but not a leak either). */
+        String status() {
+            if (!measured) {
+                return "not measured";
+            }
+            return flat ? "flat ✓" : grew() ? "**grew ✗**" : "fell";
         }
     }
 
@@ -80,6 +94,11 @@ final class SoakVerdict {
             rows.add(new Row(metric, a, b, e, tolerance, slopePerMinute(second, metric), measured, flat));
         }
         return rows;
+    }
+
+    /** The names of the metrics that grew beyond their tolerance. */
+    static List<String> grown(List<Row> rows) {
+        return rows.stream().filter(Row::grew).map(row -> row.metric().name()).toList();
     }
 
     /** Every measured metric flat (and at least one measured). */

@@ -27,7 +27,21 @@ class SoakVerdictTest {
         SoakVerdict.Row threads = row(rows, SoakVerdict.JVM_THREADS);
         assertThat(threads.flat()).isFalse();
         assertThat(threads.changeFromSecond()).isPositive();
+        assertThat(threads.status()).contains("grew");
         assertThat(SoakVerdict.allFlat(rows)).isFalse();
+        assertThat(SoakVerdict.grown(rows)).contains(SoakVerdict.JVM_THREADS.name(), SoakVerdict.OS_THREADS.name());
+    }
+
+    @Test
+    void threadsAddedForABurstAtTheStartOfAHalfAndRetiredLaterFellButDidNotGrow() {
+        // Half 2 begins with 80 threads for its first minute, then settles at 70 like half 1.
+        List<SoakVerdict.Row> rows = SoakVerdict.judge(run(t -> 200 * MIB, t -> t > 130 && t < 190 ? 80 : 70, t -> 400), 30);
+
+        SoakVerdict.Row threads = row(rows, SoakVerdict.JVM_THREADS);
+        assertThat(threads.flat()).isFalse();
+        assertThat(threads.grew()).isFalse();
+        assertThat(threads.status()).isEqualTo("fell");
+        assertThat(SoakVerdict.grown(rows)).isEmpty();
     }
 
     @Test
@@ -84,7 +98,7 @@ class SoakVerdictTest {
     }
 
     private static SoakSample sample(String label, int half, double into, boolean load, long heap, long threads, long files) {
-        return new SoakSample(label, half, (half - 1) * 130 + into, into, load, 0, 0, 0, heap, threads, threads + 20, files,
+        return new SoakSample(label, half, (half - 1) * 130 + into, into, load, 0, 0, 0, heap, heap + 30 * MIB, threads, threads + 20, files,
                 2, 6, -1, 600 * MIB);
     }
 
