@@ -208,7 +208,8 @@ public final class SoakBenchmark {
         SoakSample sample = new SoakSample(label, half, (now - origin) / 1e9, (now - halfStart) / 1e9, underLoad,
                 acknowledged.size(), rest.finishedCount(PROCESS_KEY), rest.runningCount(PROCESS_KEY),
                 resources.histogram().totalBytes(), resources.heapUsed(), resources.jvmThreads(), resources.osThreads(), resources.openFiles(),
-                resources.poolInUse(), resources.poolIdle(), database == null ? -1 : database.sessions(), resources.rss());
+                resources.poolInUse(), resources.poolIdle(), database == null ? -1 : database.sessions(),
+                database == null ? -1 : database.sessionsOpened(), resources.rss());
         samples.add(sample);
         histograms.add(resources.histogram());
         System.out.println("  " + SoakReport.line(sample));

@@ -73,8 +73,20 @@ final class SoakDatabase implements AutoCloseable {
     }
 
     /** Sessions connected to the soak's database now, as PostgreSQL counts them; -1 if the query fails. */
-    synchronized long sessions() {
-        try (PreparedStatement query = admin.prepareStatement("select count(*) from pg_stat_activity where datname = ?")) {
+    long sessions() {
+        return count("select count(*) from pg_stat_activity where datname = ?");
+    }
+
+    /**
+     * Sessions ever opened on the soak's database (PostgreSQL 14 and later; -1 before): how often a
+     * connection was opened anew rather than reused.
+     */
+    long sessionsOpened() {
+        return count("select sessions from pg_stat_database where datname = ?");
+    }
+
+    private synchronized long count(String sql) {
+        try (PreparedStatement query = admin.prepareStatement(sql)) {
             query.setString(1, name);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? rows.getLong(1) : -1;

@@ -19,11 +19,12 @@ package procos.bench;
  * @param poolInUse     the engine's pooled database connections in use
  * @param poolIdle      the engine's pooled database connections open and idle
  * @param dbSessions    sessions on the soak's database as the database server counts them (PostgreSQL only)
+ * @param dbSessionsOpened sessions ever opened on the soak's database (PostgreSQL 14+ only)
  * @param rss           resident memory of the server process, bytes
  */
 record SoakSample(String label, int half, double elapsed, double intoHalf, boolean underLoad, long acknowledged,
                   long finished, long open, long liveHeap, long heapUsed, long jvmThreads, long osThreads, long openFiles,
-                  long poolInUse, long poolIdle, long dbSessions, long rss) {
+                  long poolInUse, long poolIdle, long dbSessions, long dbSessionsOpened, long rss) {
 
     /** Database connections the engine holds open: in use and idle. */
     long poolOpen() {

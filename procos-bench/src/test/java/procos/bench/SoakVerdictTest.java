@@ -99,7 +99,7 @@ class SoakVerdictTest {
 
     private static SoakSample sample(String label, int half, double into, boolean load, long heap, long threads, long files) {
         return new SoakSample(label, half, (half - 1) * 130 + into, into, load, 0, 0, 0, heap, heap + 30 * MIB, threads, threads + 20, files,
-                2, 6, -1, 600 * MIB);
+                2, 6, -1, -1, 600 * MIB);
     }
 
     private static SoakVerdict.Row row(List<SoakVerdict.Row> rows, SoakVerdict.Metric metric) {
