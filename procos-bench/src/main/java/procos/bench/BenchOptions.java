@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Command-line options of {@link DispatchBenchmark}. Every value has a default that reproduces the
@@ -36,10 +37,10 @@ record BenchOptions(
         Path wlpHome,
         Path nodeJar) {
 
-    static final int HTTP_PORT = 9380;
-    static final int HTTPS_PORT = 9743;
-    static final int GRPC_PORT = 50351;
-    static final int NODE_PORT = 50361;
+    static final int HTTP_PORT = 9580;
+    static final int HTTPS_PORT = 9943;
+    static final int GRPC_PORT = 50551;
+    static final int NODE_PORT = 50561;
 
     static final String USAGE = """
             DispatchBenchmark: PDE dispatch throughput on the packaged ProcOS server, and PDE Execute latency.
@@ -125,10 +126,9 @@ record BenchOptions(
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        Path benchDir = Path.of(System.getProperty("procos.bench.dir", defaultBenchDir())).toAbsolutePath().normalize();
+        Path benchDir = locateBenchDir();
         Path root = benchDir.getParent();
-        Path wlpHome = Path.of(System.getProperty("procos.wlp.home",
-                root.resolve("procos-ear/target/liberty/wlp").toString())).toAbsolutePath().normalize();
+        Path wlpHome = locateWlpHome(benchDir);
         Path nodeJar = Path.of(System.getProperty("procos.node.jar", findNodeJar(root).toString())).toAbsolutePath().normalize();
         return new BenchOptions(instances, warmup, serverWarmup, levels, Collections.unmodifiableSet(systems), starters, throughput, latency,
                 latencyWarmup, latencyCalls, asyncTimeout, cellTimeout, serverJvmArgs, jfr, keepDb, quick,
@@ -143,22 +143,55 @@ record BenchOptions(
         return targetDir().resolve("bench-server");
     }
 
+    /**
+     * Parses a program's arguments; on a mistake (or {@code --help}) prints it with the usage and exits
+     * with status 2.
+     */
+    static <T> T parseOrExit(Function<String[], T> parser, String[] args, String usage) {
+        try {
+            return parser.apply(args);
+        } catch (IllegalArgumentException e) {
+            if (!e.getMessage().isEmpty()) {
+                System.err.println(e.getMessage());
+            }
+            System.err.println(usage);
+            System.exit(2);
+            throw e;
+        }
+    }
+
     /** The command that reproduces this run. */
     String command() {
+        return command(DispatchBenchmark.class, rawArgs);
+    }
+
+    /** The command that runs {@code program} with {@code rawArgs}, the way this run was launched. */
+    static String command(Class<?> program, List<String> rawArgs) {
         String launcher = System.getProperty("procos.bench.launcher");
         String arguments = String.join(" ", rawArgs.stream().map(BenchOptions::quoted).toList());
         if (launcher != null) {
+            if (program != DispatchBenchmark.class) {
+                launcher += " -Dbench.main=" + program.getName();
+            }
             return arguments.isEmpty() ? launcher : launcher + " -Dexec.args=\"" + arguments.replace("\"", "\\\"") + "\"";
         }
-        return "java -cp <procos-bench classpath> procos.bench.DispatchBenchmark" + (arguments.isEmpty() ? "" : " " + arguments);
+        return "java -cp <procos-bench classpath> " + program.getName() + (arguments.isEmpty() ? "" : " " + arguments);
     }
 
     private static String quoted(String arg) {
         return arg.contains(" ") || arg.contains("'") ? "'" + arg.replace("'", "'\\''") + "'" : arg;
     }
 
-    private static String defaultBenchDir() {
-        return Files.isDirectory(Path.of("procos-bench")) ? "procos-bench" : ".";
+    /** The procos-bench module's directory ({@code procos.bench.dir}, else found from the working directory). */
+    static Path locateBenchDir() {
+        String fallback = Files.isDirectory(Path.of("procos-bench")) ? "procos-bench" : ".";
+        return Path.of(System.getProperty("procos.bench.dir", fallback)).toAbsolutePath().normalize();
+    }
+
+    /** The packaged server procos-ear builds ({@code procos.wlp.home}, else beside the bench module). */
+    static Path locateWlpHome(Path benchDir) {
+        return Path.of(System.getProperty("procos.wlp.home",
+                benchDir.getParent().resolve("procos-ear/target/liberty/wlp").toString())).toAbsolutePath().normalize();
     }
 
     private static Path findNodeJar(Path root) {
@@ -171,14 +204,14 @@ record BenchOptions(
         }
     }
 
-    private static String value(List<String> args, int index, String option) {
+    static String value(List<String> args, int index, String option) {
         if (index >= args.size()) {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args.get(index);
     }
 
-    private static int positive(String option, String raw) {
+    static int positive(String option, String raw) {
         int value = integer(option, raw);
         if (value <= 0) {
             throw new IllegalArgumentException(option + " must be positive, was " + raw);
@@ -186,7 +219,7 @@ record BenchOptions(
         return value;
     }
 
-    private static int nonNegative(String option, String raw) {
+    static int nonNegative(String option, String raw) {
         int value = integer(option, raw);
         if (value < 0) {
             throw new IllegalArgumentException(option + " must not be negative, was " + raw);

@@ -15,14 +15,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged {@code procos} server the build installed under {@code procos-ear/target/liberty/wlp},
  * run as an operator runs it ({@code bin/server start|stop procos}) but with the bench's own output
  * directory (so its own H2 database and logs) and ports, so it never touches a developer's server.
+ * It runs on the JDK that runs the bench, with the bench's admin and metrics passwords.
  */
 final class BenchServer implements AutoCloseable {
+
+    /** Given at first boot ({@code PROCOS_ADMIN_PASSWORD}), so the bench signs in without reading the generated file. */
+    static final Credentials ADMIN = new Credentials("admin", "bench-admin-password");
+    /** The read-only user of {@code /metrics} ({@code PROCOS_METRICS_PASSWORD}). */
+    static final Credentials METRICS = new Credentials("metrics", "bench-metrics-password");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(3);
@@ -32,6 +39,7 @@ final class BenchServer implements AutoCloseable {
     private final Map<String, String> environment = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(3)).build();
+    private HttpClient https;
     private boolean running;
 
     BenchServer(Path wlpHome, Path outputDir) {
@@ -42,6 +50,9 @@ final class BenchServer implements AutoCloseable {
         environment.put("PROCOS_HTTPS_PORT", String.valueOf(BenchOptions.HTTPS_PORT));
         environment.put("PROCOS_GRPC_PORT", String.valueOf(BenchOptions.GRPC_PORT));
         environment.put("PROCOS_NODE_ID", "bench-server");
+        environment.put("PROCOS_ADMIN_PASSWORD", ADMIN.password());
+        environment.put("PROCOS_METRICS_PASSWORD", METRICS.password());
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
     }
 
     BenchServer with(String variable, String value) {
@@ -60,6 +71,47 @@ final class BenchServer implements AutoCloseable {
 
     Path outputDir() {
         return outputDir;
+    }
+
+    /** The running server's process id, from Liberty's pid file. */
+    OptionalLong pid() {
+        try {
+            return OptionalLong.of(Long.parseLong(Files.readString(outputDir.resolve(".pid/procos.pid")).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /**
+     * The Prometheus text of {@code /metrics}, read over HTTPS as the read-only metrics user. The
+     * connection trusts exactly the certificate this server generated on its first start.
+     */
+    String metrics() throws IOException, InterruptedException {
+        HttpResponse<String> response = https().send(
+                HttpRequest.newBuilder(URI.create("https://localhost:" + BenchOptions.HTTPS_PORT + "/metrics"))
+                        .timeout(Duration.ofSeconds(20)).header("Authorization", METRICS.basicHeader()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("/metrics answered HTTP " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    private synchronized HttpClient https() throws IOException {
+        if (https == null) {
+            Path keystore = outputDir.resolve("procos/resources/security/key.p12");
+            https = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3))
+                    .sslContext(ServerCertificate.trustedIn(keystore, keystorePassword())).build();
+        }
+        return https;
+    }
+
+    /** The password Liberty generated for its default keystore when the server was created ({@code server.env}). */
+    private char[] keystorePassword() throws IOException {
+        Path serverEnv = wlpHome.resolve("usr/servers/procos/server.env");
+        return Files.readAllLines(serverEnv).stream().filter(line -> line.startsWith("keystore_password="))
+                .map(line -> line.substring("keystore_password=".length()).strip().toCharArray()).findFirst()
+                .orElseThrow(() -> new IOException("no keystore_password in " + serverEnv));
     }
 
     Path jsonLog() {
@@ -82,8 +134,8 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
-    /** Starts the server and waits (bounded) until the kernel reports ready. */
-    void start(Duration readyTimeout) throws IOException, InterruptedException {
+    /** Starts the server and waits (bounded) until the kernel reports ready; the seconds that took. */
+    double start(Duration readyTimeout) throws IOException, InterruptedException {
         long started = System.nanoTime();
         Result result = script("start");
         running = true;
@@ -91,7 +143,9 @@ final class BenchServer implements AutoCloseable {
             throw new IOException("server start exited " + result.exitCode + ": " + result.output);
         }
         awaitReady(readyTimeout);
-        System.out.printf("  server ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("  server ready in %.1f s%n", seconds);
+        return seconds;
     }
 
     void stop() throws IOException, InterruptedException {
@@ -99,6 +153,10 @@ final class BenchServer implements AutoCloseable {
             return;
         }
         running = false;
+        synchronized (this) {
+            // Its connections were to the JVM that stops; the next start brings a new one.
+            https = null;
+        }
         Result result = script("stop");
         if (result.exitCode != 0 && result.exitCode != 1) {
             System.err.println("  server stop exited " + result.exitCode + ": " + result.output);
@@ -170,19 +228,13 @@ final class BenchServer implements AutoCloseable {
 
     /** Last resort when {@code server stop} fails: end the server process this bench started, by its pid. */
     private void killByPidFile() {
-        Path pidFile = outputDir.resolve(".pid/procos.pid");
-        try {
-            if (Files.isRegularFile(pidFile)) {
-                long pid = Long.parseLong(Files.readString(pidFile).strip());
-                Optional<ProcessHandle> process = ProcessHandle.of(pid);
-                process.ifPresent(handle -> {
-                    System.err.println("  killing bench server pid " + pid);
-                    handle.destroyForcibly();
-                });
-            }
-        } catch (IOException | RuntimeException e) {
-            System.err.println("  could not read " + pidFile + ": " + e);
-        }
+        pid().ifPresent(pid -> {
+            Optional<ProcessHandle> process = ProcessHandle.of(pid);
+            process.ifPresent(handle -> {
+                System.err.println("  killing bench server pid " + pid);
+                handle.destroyForcibly();
+            });
+        });
     }
 
     private Result script(String action) throws IOException, InterruptedException {

@@ -6,11 +6,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
 
 /**
  * System (c): N instances of Camunda's own external task client, as users run it — one client per
  * worker, each fetching up to 10 tasks per long-polling request and completing them one by one over
- * the REST API. The exponential backoff after an empty fetch is off: with long polling the server
+ * the REST API, signed in with HTTP Basic. The exponential backoff after an empty fetch is off: with long polling the server
  * holds the request instead, and a backoff of up to a minute would only add idle time.
  */
 final class CamundaWorkers implements AutoCloseable {
@@ -21,10 +22,11 @@ final class CamundaWorkers implements AutoCloseable {
     private final List<ExternalTaskClient> clients = new ArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
 
-    CamundaWorkers(String engineRestUrl, String topic, int workers, long asyncResponseTimeoutMs) {
+    CamundaWorkers(EngineRest rest, String topic, int workers, long asyncResponseTimeoutMs) {
         for (int i = 1; i <= workers; i++) {
             ExternalTaskClient client = ExternalTaskClient.create()
-                    .baseUrl(engineRestUrl)
+                    .baseUrl(rest.base())
+                    .addInterceptor(new BasicAuthProvider(rest.credentials().user(), rest.credentials().password()))
                     .workerId("bench-camunda-client-" + i)
                     .maxTasks(MAX_TASKS)
                     .asyncResponseTimeout(asyncResponseTimeoutMs)

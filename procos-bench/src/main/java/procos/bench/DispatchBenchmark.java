@@ -40,17 +40,7 @@ public final class DispatchBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            if (!e.getMessage().isEmpty()) {
-                System.err.println(e.getMessage());
-            }
-            System.err.println(BenchOptions.USAGE);
-            System.exit(2);
-            return;
-        }
+        BenchOptions options = BenchOptions.parseOrExit(BenchOptions::parse, args, BenchOptions.USAGE);
         Files.createDirectories(options.targetDir());
         // The pipeline of the latency part logs each task like a PDE node does: to a file, not stdout.
         Path latencyLog = options.targetDir().resolve("bench-latency/pde.jsonl");
@@ -126,13 +116,12 @@ public final class DispatchBenchmark {
         }
         PdeManagerConfigLoader.load(nodeYaml, System::getenv);
 
-        EngineRest rest = new EngineRest(server.baseUrl() + "/procos/engine-rest");
+        EngineRest rest = new EngineRest(server.baseUrl() + "/procos/engine-rest", BenchServer.ADMIN);
         register(server);
         for (int level : options.levels()) {
             System.out.printf("%nLevel N=%d: starting the server (pools' max_concurrent_tasks=%d) …%n", level, level);
             benchEnvironment(level, BenchOptions.NODE_PORT).forEach(server::with);
-            server.with("PROCOS_PDE_CONFIG", serverYaml.toString())
-                    .with("JAVA_HOME", System.getProperty("java.home"));
+            server.with("PROCOS_PDE_CONFIG", serverYaml.toString());
             String jvmArgs = options.serverJvmArgs();
             if (options.jfr()) {
                 Path jfr = options.targetDir().resolve("jfr/server-n" + level + ".jfr");
@@ -147,7 +136,7 @@ public final class DispatchBenchmark {
             try {
                 rest.deploy("procos-bench", BenchProcesses.all());
                 Map<String, Long> pids = new LinkedHashMap<>();
-                serverPid(server).ifPresent(pid -> pids.put("server", pid));
+                server.pid().ifPresent(pid -> pids.put("server", pid));
                 if (node != null) {
                     pids.put("node", node.pid());
                 }
@@ -202,14 +191,6 @@ public final class DispatchBenchmark {
     /** The variables the bench YAML reads, for level N. */
     private static Map<String, String> benchEnvironment(int level, int nodePort) {
         return Map.of("BENCH_WORKERS", String.valueOf(level), "BENCH_NODE_ADDRESS", "127.0.0.1:" + nodePort);
-    }
-
-    private static java.util.Optional<Long> serverPid(BenchServer server) {
-        try {
-            return java.util.Optional.of(Long.parseLong(Files.readString(server.outputDir().resolve(".pid/procos.pid")).strip()));
-        } catch (IOException | NumberFormatException e) {
-            return java.util.Optional.empty();
-        }
     }
 
     private static Path copyResource(String name, Path dir) throws IOException {

@@ -2,6 +2,7 @@ package procos.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +18,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The parts of Camunda's REST API ({@code /procos/engine-rest}) the bench uses: deploy, start an
- * instance, count finished instances. Plain HTTP/1.1 with keep-alive; every request has a timeout.
+ * instance, count finished instances. Plain HTTP/1.1 with keep-alive; every request has a timeout and
+ * carries the bench user's HTTP Basic credentials (the engine acts as that user).
  */
 final class EngineRest {
 
@@ -25,11 +27,13 @@ final class EngineRest {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final String base;
+    private final Credentials credentials;
     private final HttpClient http;
     private final Map<String, String> definitionIds = new java.util.concurrent.ConcurrentHashMap<>();
 
-    EngineRest(String base) {
+    EngineRest(String base, Credentials credentials) {
         this.base = base;
+        this.credentials = credentials;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -39,6 +43,10 @@ final class EngineRest {
 
     String base() {
         return base;
+    }
+
+    Credentials credentials() {
+        return credentials;
     }
 
     /** Deploys the files as one deployment (unchanged files are not deployed again); returns the deployment id. */
@@ -53,8 +61,7 @@ final class EngineRest {
             part(body, boundary, file.getKey(), file.getKey(), file.getValue());
         }
         body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/deployment/create"))
-                        .timeout(REQUEST_TIMEOUT)
+        HttpResponse<String> response = http.send(request("/deployment/create")
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -68,11 +75,17 @@ final class EngineRest {
 
     /** Starts an instance of the latest version of {@code key}; returns its id. */
     String start(String key) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(base + "/process-definition/key/" + key + "/start"))
-                        .timeout(REQUEST_TIMEOUT)
+        return start(key, Map.of());
+    }
+
+    /** Starts an instance of the latest version of {@code key} with process variables (types as Camunda infers them); returns its id. */
+    String start(String key, Map<String, Object> variables) throws IOException, InterruptedException {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode typed = body.putObject("variables");
+        variables.forEach((name, value) -> typed.putObject(name).putPOJO("value", value));
+        HttpResponse<String> response = http.send(request("/process-definition/key/" + key + "/start")
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("start of " + key + " failed: HTTP " + response.statusCode() + " " + response.body());
@@ -109,12 +122,17 @@ final class EngineRest {
     }
 
     JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(REQUEST_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + path + ": HTTP " + response.statusCode() + " " + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    /** A request to {@code path} under the REST API's base, signed in, with the request timeout. */
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT)
+                .header("Authorization", credentials.basicHeader());
     }
 
     private static void part(ByteArrayOutputStream body, String boundary, String name, String fileName, String content)

@@ -48,23 +48,20 @@ final class Report {
     }
 
     String header() {
-        return "# PDE dispatch benchmark\n\n" + machine();
+        return "# PDE dispatch benchmark\n\n" + run();
     }
 
     String markdown() {
         return header() + "\n" + results();
     }
 
-    String machine() {
-        Runtime runtime = Runtime.getRuntime();
+    private String run() {
         return String.join("\n",
                 "- when: " + started.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 "- command: `" + options.command() + "` (after `mvn -B -q install -DskipTests`)",
-                "- commit: " + gitCommit(),
-                "- machine: " + cpuModel() + ", " + runtime.availableProcessors() + " cores, " + memory()
-                        + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                "- JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-                        + " (" + System.getProperty("java.vendor") + "); the server and the PDE node run on the same JDK",
+                "- commit: " + gitCommit(options.benchDir()),
+                "- machine: " + machine(),
+                "- JVM: " + jvm() + "; the server and the PDE node run on the same JDK",
                 "- everything (server, PDE node, starters, Camunda clients, latency client and servers) shares this machine",
                 "");
     }
@@ -207,13 +204,26 @@ final class Report {
         return Double.isNaN(value) || value < 0 ? "–" : String.format(Locale.ROOT, "%,." + decimals + "f", value);
     }
 
-    private String gitCommit() {
+    /** CPU, cores, memory and OS of this machine, for a results header. */
+    static String machine() {
+        return cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + memory()
+                + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
+    }
+
+    /** The JVM running the bench (the server runs on the same JDK). */
+    static String jvm() {
+        return System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                + " (" + System.getProperty("java.vendor") + ")";
+    }
+
+    /** The commit checked out in {@code dir}, marked when tracked files have local changes. */
+    static String gitCommit(Path dir) {
         try {
-            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").directory(options.benchDir().toFile())
+            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").directory(dir.toFile())
                     .redirectErrorStream(true).start();
             String out = new String(git.getInputStream().readAllBytes()).strip();
             Process dirty = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no")
-                    .directory(options.benchDir().toFile()).redirectErrorStream(true).start();
+                    .directory(dir.toFile()).redirectErrorStream(true).start();
             boolean modified = !new String(dirty.getInputStream().readAllBytes()).isBlank();
             git.waitFor(5, TimeUnit.SECONDS);
             dirty.waitFor(5, TimeUnit.SECONDS);

@@ -104,8 +104,8 @@ final class ThroughputRunner {
     /** (c)'s workers are N Camunda clients in this JVM; the other systems' workers live in the server (or node). */
     private CamundaWorkers clientsFor(BenchSystem system, int workers) {
         return system == BenchSystem.CAMUNDA_CLIENT
-                ? new CamundaWorkers(rest.base(), system.topic, workers, options.asyncResponseTimeoutMs())
-                : new CamundaWorkers(rest.base(), system.topic, 0, options.asyncResponseTimeoutMs());
+                ? new CamundaWorkers(rest, system.topic, workers, options.asyncResponseTimeoutMs())
+                : new CamundaWorkers(rest, system.topic, 0, options.asyncResponseTimeoutMs());
     }
 
     /** Polls the finished count every ~25 ms until it reaches {@code target}; the instant it did, or -1 at the deadline. */

@@ -83,6 +83,7 @@ public class Kernel {
             settings = phase(KernelPhase.VALIDATING_CONFIG, configuration::settings);
             status = status.withDatabase(describeDatabase(settings));
             engine = phase(KernelPhase.STARTING_ENGINE, () -> EngineBootstrap.startWithCdi(settings, metrics, externalTaskCommitted));
+            metrics.watchConnections(engine::connectionsInUse, engine::connectionsIdle);
             phase(KernelPhase.SECURING, this::secure);
             DeploymentReport report = phase(KernelPhase.DEPLOYING, this::deployProcesses);
             pdes = phase(KernelPhase.STARTING_PDES, () -> PdeRuntime.start(settings, engine.engine(), externalTaskCommitted,

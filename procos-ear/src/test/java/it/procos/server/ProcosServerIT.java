@@ -56,7 +56,8 @@ class ProcosServerIT {
             assertTheServerExecutesTasksOverGrpcOnlyWithItsToken(work.resolve("out"));
             assertThat(server.metrics())
                     .contains("bpmn_deploys_total", "process_starts_total", "incidents_total", "pde_tasks_total{")
-                    .contains("kernel_ready", "pde_tasks_running", "pde_tasks_locked");
+                    .contains("kernel_ready", "pde_tasks_running", "pde_tasks_locked")
+                    .contains("engine_db_connections_active", "engine_db_connections_idle");
         }
     }
 

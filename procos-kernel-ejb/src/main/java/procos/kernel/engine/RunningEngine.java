@@ -3,6 +3,9 @@ package procos.kernel.engine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
+import org.apache.ibatis.datasource.pooled.PoolState;
+import org.apache.ibatis.datasource.pooled.PooledDataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
@@ -20,6 +23,20 @@ public record RunningEngine(ProcessEngine engine, ProcessEngineConfigurationImpl
         } catch (SQLException e) {
             return false;
         }
+    }
+
+    /** Connections of the engine's pool in use now; -1 when the engine was given a data source of another kind. */
+    public int connectionsInUse() {
+        return poolCount(PoolState::getActiveConnectionCount);
+    }
+
+    /** Connections the engine's pool keeps open and idle now; -1 when the engine was given a data source of another kind. */
+    public int connectionsIdle() {
+        return poolCount(PoolState::getIdleConnectionCount);
+    }
+
+    private int poolCount(ToIntFunction<PoolState> count) {
+        return configuration.getDataSource() instanceof PooledDataSource pool ? count.applyAsInt(pool.getPoolState()) : -1;
     }
 
     public boolean jobExecutorActive() {

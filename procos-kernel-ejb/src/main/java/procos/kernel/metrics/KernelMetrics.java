@@ -81,6 +81,15 @@ public class KernelMetrics implements EngineEvents {
         registry.gauge("pde_tasks_locked", locked, IntSupplier::getAsInt);
     }
 
+    /**
+     * Live gauges of the engine's database connection pool (Camunda's own, up to 32): connections in
+     * use and connections open but idle. Their sum is what the engine holds open in the database.
+     */
+    public void watchConnections(IntSupplier inUse, IntSupplier idle) {
+        registry.gauge("engine_db_connections_active", inUse, IntSupplier::getAsInt);
+        registry.gauge("engine_db_connections_idle", idle, IntSupplier::getAsInt);
+    }
+
     /** Time one kernel boot phase took. */
     public void bootPhase(String phase, Duration took) {
         registry.timer("kernel_boot_phase", new Tag("phase", phase)).update(took);

@@ -3,24 +3,16 @@ package procos.kernel.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import procos.kernel.config.SettingsValidator;
-import procos.kernel.engine.EngineBootstrap;
-import procos.kernel.engine.EngineEvents;
+import procos.kernel.engine.InMemoryEngine;
 import procos.kernel.engine.RunningEngine;
-import procos.pde.dispatch.WorkSignal;
 
 /** Runs the deployer against a real engine on an in-memory H2 database. */
 class BpmnDeployerTest {
@@ -30,16 +22,9 @@ class BpmnDeployerTest {
     private final AtomicInteger newDeployments = new AtomicInteger();
     private BpmnDeployer deployer;
 
-    @TempDir
-    Path workingDir;
-
     @BeforeEach
     void startEngine() throws Exception {
-        String url = "jdbc:h2:mem:deployer-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        engine = EngineBootstrap.start(new StandaloneInMemProcessEngineConfiguration(),
-                SettingsValidator.validate(key -> key.equals(SettingsValidator.DB_URL) ? Optional.of(url) : Optional.empty(),
-                        workingDir.resolve("node.id")),
-                EngineEvents.NONE, new WorkSignal());
+        engine = InMemoryEngine.start("deployer");
         repository = engine.engine().getRepositoryService();
         deployer = new BpmnDeployer(repository, newDeployments::incrementAndGet);
     }
