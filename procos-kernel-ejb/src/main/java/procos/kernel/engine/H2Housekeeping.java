@@ -20,8 +20,7 @@ import procos.logging.StructuredLogger;
  * before it returns (see {@code SettingsValidator.withDurableCommits}), and H2 starts no background
  * writer — which is also what rewrites the live pages of sparsely filled chunks, so that old chunks
  * die and their space is reused. Without it, chunks that keep a few live pages are never freed:
- * the database file grew by about 65 KB per process instance of a two-task process, ten times as
- * fast as with H2's write delay. This task runs that step every {@link #INTERVAL_SECONDS} s: when
+ * the database file grew by about 65 KB per process instance of a two-task process. This task runs that step every {@link #INTERVAL_SECONDS} s: when
  * the chunks are less than {@link #TARGET_FILL_RATE} % live, it rewrites the live pages of the
  * emptiest ones (about {@link #WRITE_LIMIT_BYTES} per run) and stores them.
  *
