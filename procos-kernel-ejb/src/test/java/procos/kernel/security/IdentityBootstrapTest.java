@@ -6,40 +6,37 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import procos.kernel.config.SecuritySettings;
+import procos.kernel.engine.InMemoryEngine;
+import procos.kernel.engine.RunningEngine;
 
 class IdentityBootstrapTest {
 
     @TempDir
     Path dir;
+    private RunningEngine running;
     private ProcessEngine engine;
 
+    /** Built by the kernel's own bootstrap, so authorizations are on and the admin groups set as in the server. */
     @BeforeEach
-    void engine() {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setJdbcUrl("jdbc:h2:mem:identity-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        configuration.setJobExecutorActivate(false);
-        configuration.setAuthorizationEnabled(true);
-        configuration.setAdminGroups(new ArrayList<>(List.of(Role.CAMUNDA_ADMIN_GROUP, Role.ADMIN.groupId())));
-        engine = configuration.buildProcessEngine();
+    void engine() throws Exception {
+        running = InMemoryEngine.start("identity");
+        engine = running.engine();
     }
 
     @AfterEach
     void close() {
-        engine.close();
+        running.close();
     }
 
     private static SecuritySettings settings(String adminPassword) {
