@@ -37,14 +37,21 @@ public class RequestSizeLimit implements Filter {
         }
         try {
             chain.doFilter(declared >= 0 ? request : new Limited((HttpServletRequest) request, limit), response);
-        } catch (TooLarge | ServletException e) {
-            if (!(e instanceof TooLarge) && !(e.getCause() instanceof TooLarge)) {
+        } catch (TooLarge e) {
+            refuseUnlessCommitted(http, limit);
+        } catch (ServletException e) {
+            if (!(e.getCause() instanceof TooLarge)) {
                 throw e;
             }
-            if (!http.isCommitted()) {
-                http.reset();
-                refuse(http, limit);
-            }
+            refuseUnlessCommitted(http, limit);
+        }
+    }
+
+    /** A resource that hit the limit while reading may already have answered; otherwise the answer is 413. */
+    private static void refuseUnlessCommitted(HttpServletResponse response, long limit) throws IOException {
+        if (!response.isCommitted()) {
+            response.reset();
+            refuse(response, limit);
         }
     }
 

@@ -131,19 +131,7 @@ class HttpSecurityIT {
         Path marker = work.resolve(EXPLOIT_MARKER);
         String payload = "${\"\".getClass().forName(\"java.lang.Runtime\").getMethod(\"getRuntime\").invoke(null).exec(\"touch "
                 + marker + "\")}";
-        String bpmn = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-                             targetNamespace="http://example.org/exploit">
-                  <process id="exploit" isExecutable="true" camunda:historyTimeToLive="1">
-                    <startEvent id="start"/>
-                    <sequenceFlow id="f1" sourceRef="start" targetRef="pwn"/>
-                    <serviceTask id="pwn" camunda:expression="%s"/>
-                    <sequenceFlow id="f2" sourceRef="pwn" targetRef="end"/>
-                    <endEvent id="end"/>
-                  </process>
-                </definitions>
-                """.formatted(payload.replace("\"", "&quot;"));
+        String bpmn = serviceTaskProcess("exploit", "pwn", "camunda:expression=\"" + payload.replace("\"", "&quot;") + "\"");
 
         HttpResponse<String> refused = server.send(deployment(server.request("/procos/engine-rest/deployment/create"), "exploit.bpmn", bpmn));
 
@@ -314,19 +302,24 @@ class HttpSecurityIT {
     }
 
     private static String externalTaskProcess(String key, String topic) {
+        return serviceTaskProcess(key, "work", "camunda:type=\"external\" camunda:topic=\"" + topic + "\"");
+    }
+
+    /** start → one service task with the given attributes → end. */
+    private static String serviceTaskProcess(String key, String taskId, String taskAttributes) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
                              targetNamespace="http://example.org/it">
-                  <process id="%s" isExecutable="true" camunda:historyTimeToLive="1">
+                  <process id="%1$s" isExecutable="true" camunda:historyTimeToLive="1">
                     <startEvent id="start"/>
-                    <sequenceFlow id="f1" sourceRef="start" targetRef="work"/>
-                    <serviceTask id="work" camunda:type="external" camunda:topic="%s"/>
-                    <sequenceFlow id="f2" sourceRef="work" targetRef="end"/>
+                    <sequenceFlow id="f1" sourceRef="start" targetRef="%2$s"/>
+                    <serviceTask id="%2$s" %3$s/>
+                    <sequenceFlow id="f2" sourceRef="%2$s" targetRef="end"/>
                     <endEvent id="end"/>
                   </process>
                 </definitions>
-                """.formatted(key, topic);
+                """.formatted(key, taskId, taskAttributes);
     }
 
     private static void assertNoStackTrace(HttpResponse<String> answer) {

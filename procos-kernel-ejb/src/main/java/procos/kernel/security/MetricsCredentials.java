@@ -1,6 +1,7 @@
 package procos.kernel.security;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import procos.kernel.config.OwnerOnlyFile;
 import procos.kernel.config.SecuritySettings;
@@ -11,7 +12,7 @@ import procos.logging.StructuredLogger;
  * server's own user registry rather than the engine's users: a {@code metrics} user added to the
  * server's {@code procos} registry by a file that {@code server.xml} includes (Liberty applies it as soon as it appears). The password is
  * {@code procos.metrics.password} when set, otherwise generated once and kept in {@link #PASSWORD_FILE}
- * (owner-only), ready for a Prometheus {@code password_file}. The registry file is rewritten on every
+ * (owner-only), ready for a Prometheus {@code password_file}. The registry file is brought up to date on every
  * boot, so changing the setting or the password file and restarting rotates the credential.
  */
 public final class MetricsCredentials {
@@ -38,7 +39,12 @@ public final class MetricsCredentials {
                 LOG.info("metrics_credential_created").with("user", USER).with("password_file", passwordFile.toAbsolutePath().toString()).log();
             }
         }
-        OwnerOnlyFile.write(directory.resolve(REGISTRY_FILE), registryXml(password));
+        Path registry = directory.resolve(REGISTRY_FILE);
+        String xml = registryXml(password);
+        // Liberty reloads its configuration whenever the file changes: leave an unchanged one alone.
+        if (!Files.isRegularFile(registry) || !Files.readString(registry).equals(xml)) {
+            OwnerOnlyFile.write(registry, xml);
+        }
     }
 
     static String registryXml(String password) {
