@@ -24,6 +24,9 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
+        if (failure instanceof ApiProblem problem) {
+            return answer(problem.status(), problem.reason(), problem.getMessage());
+        }
         if (failure instanceof WebApplicationException web) {
             Response.StatusType status = web.getResponse().getStatusInfo();
             return answer(status.getStatusCode(), status.getReasonPhrase(), status.getReasonPhrase());

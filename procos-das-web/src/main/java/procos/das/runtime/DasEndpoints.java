@@ -6,6 +6,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
+import procos.das.endpoint.GenerationEndpoint;
 import procos.das.endpoint.KnowledgeEndpoint;
 import procos.das.endpoint.RagEndpoint;
 import procos.kernel.Kernel;
@@ -29,6 +30,9 @@ public class DasEndpoints {
     @Inject
     KnowledgeBase knowledge;
 
+    @Inject
+    ProcessGeneration generation;
+
     private volatile EndpointRegistry registeredWith;
     private volatile List<Endpoint> registered = List.of();
 
@@ -36,7 +40,8 @@ public class DasEndpoints {
         kernel.pdes().ifPresentOrElse(pdes -> {
             List<Endpoint> endpoints = List.of(
                     new KnowledgeEndpoint(knowledge::ingestor, knowledge.plans()),
-                    new RagEndpoint(knowledge::rag, knowledge.retrievals()));
+                    new RagEndpoint(knowledge::rag, knowledge.retrievals()),
+                    new GenerationEndpoint(generation::steps, generation::approvals));
             endpoints.forEach(pdes.endpoints()::register);
             registeredWith = pdes.endpoints();
             registered = endpoints;

@@ -1,0 +1,305 @@
+package procos.das.generation.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToIntFunction;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import procos.das.generation.compile.CompiledProcess;
+import procos.das.generation.compile.DescriptionCompiler;
+import procos.das.generation.compile.ProcessMetadata;
+import procos.das.generation.context.ContextAssembler;
+import procos.das.generation.context.GenerationContext;
+import procos.das.generation.description.InvalidDescriptionException;
+import procos.das.generation.drafting.Draft;
+import procos.das.generation.drafting.Drafter;
+import procos.das.generation.drafting.DraftRequest;
+import procos.das.generation.drafting.DraftingException;
+import procos.das.generation.governance.AuditEvent;
+import procos.das.generation.governance.AuditLog;
+import procos.das.generation.governance.GenerationPolicy;
+import procos.das.generation.governance.ProcessVersions;
+import procos.das.generation.intent.IntentNormalizer;
+import procos.das.generation.intent.InvalidIntentException;
+import procos.das.generation.intent.NormalizedIntent;
+import procos.das.generation.store.Attempt;
+import procos.das.generation.store.Decision;
+import procos.das.generation.store.DeployedProcess;
+import procos.das.generation.store.GenerationRecord;
+import procos.das.generation.store.GenerationStatus;
+import procos.das.generation.store.GenerationStore;
+import procos.das.generation.store.UnknownGenerationException;
+import procos.das.validation.BpmnValidator;
+import procos.das.validation.Finding;
+import procos.das.validation.ValidationHash;
+import procos.das.validation.ValidationReport;
+
+/**
+ * The work of each {@code process_generation} step on a request's record. The drafting loop is the
+ * process's: {@link #draft} writes one attempt, {@link #validate} judges it and says whether
+ * another attempt is allowed; the findings of one attempt are what the next is asked to fix.
+ */
+public final class GenerationSteps {
+
+    /** Drafting problems a new attempt cannot fix: the intent itself is the problem. */
+    private static final List<String> FINAL_DRAFTING_CODES = List.of("NO_ACTIONABLE_STEP", "UNSUPPORTED_LANGUAGE");
+
+    private final GenerationStore store;
+    private final IntentNormalizer normalizer;
+    private final ContextAssembler contextAssembler;
+    private final DrafterChoice drafters;
+    private final DescriptionCompiler compiler;
+    private final BpmnValidator validator;
+    private final GenerationPolicy policy;
+    private final ProcessVersions versions;
+    private final AuditLog audit;
+    private final ReservedKeys reservedKeys;
+    private final ToIntFunction<String> nextVersion;
+    private final int maxAttempts;
+    private final Clock clock;
+
+    public GenerationSteps(GenerationStore store, IntentNormalizer normalizer, ContextAssembler contextAssembler,
+                           DrafterChoice drafters, DescriptionCompiler compiler, BpmnValidator validator,
+                           GenerationPolicy policy, ProcessVersions versions, AuditLog audit, ReservedKeys reservedKeys,
+                           ToIntFunction<String> nextVersion, int maxAttempts, Clock clock) {
+        this.store = store;
+        this.normalizer = normalizer;
+        this.contextAssembler = contextAssembler;
+        this.drafters = drafters;
+        this.compiler = compiler;
+        this.validator = validator;
+        this.policy = policy;
+        this.versions = versions;
+        this.audit = audit;
+        this.reservedKeys = reservedKeys;
+        this.nextVersion = nextVersion;
+        this.maxAttempts = maxAttempts;
+        this.clock = clock;
+    }
+
+    /** Outputs {@code intent_ok}, {@code language}, {@code domain}; a refused intent ends the request as REFUSED. */
+    public StepOutputs normalize(String id) throws UnknownGenerationException {
+        long started = System.nanoTime();
+        GenerationRecord record = store.get(id);
+        try {
+            NormalizedIntent normalized = normalizer.normalize(record.intent());
+            if (record.requestedDomain() != null && !record.requestedDomain().isBlank()) {
+                normalized = new NormalizedIntent(normalized.text(), normalized.language(), record.requestedDomain(), normalized.notes());
+            }
+            NormalizedIntent result = normalized;
+            store.update(id, r -> r.withNormalized(result).withStatus(GenerationStatus.NORMALIZED, null).withTiming("normalize", ms(started)));
+            return status(GenerationStatus.NORMALIZED).put("intent_ok", true)
+                    .put("language", result.language()).put("domain", result.domain());
+        } catch (InvalidIntentException e) {
+            store.update(id, r -> r.withStatus(GenerationStatus.REFUSED, e.getMessage()).withTiming("normalize", ms(started)));
+            return status(GenerationStatus.REFUSED).put("intent_ok", false).put("message", e.getMessage());
+        }
+    }
+
+    /** Outputs the sizes of the context found: {@code patterns}, {@code similar_processes}, {@code knowledge}. */
+    public StepOutputs assembleContext(String id) throws UnknownGenerationException {
+        long started = System.nanoTime();
+        GenerationRecord record = store.get(id);
+        GenerationContext context = contextAssembler.assemble(record.normalized());
+        store.update(id, r -> r.withContext(context).withStatus(GenerationStatus.CONTEXT_READY, null).withTiming("context", ms(started)));
+        return status(GenerationStatus.CONTEXT_READY).put("patterns", context.patterns().size())
+                .put("similar_processes", context.similarProcesses().size()).put("knowledge", context.knowledge().size());
+    }
+
+    /** Writes the next attempt: a draft compiled to BPMN, or the drafting or compiling problems as findings. */
+    public StepOutputs draft(String id) throws UnknownGenerationException {
+        long started = System.nanoTime();
+        GenerationRecord record = store.get(id);
+        Attempt previous = record.lastAttempt();
+        int number = previous == null ? 1 : previous.number() + 1;
+        DraftRequest request = previous == null ? DraftRequest.first(record.normalized(), record.context())
+                : new DraftRequest(record.normalized(), record.context(), number, previous.description(), previous.findings());
+        Drafter drafter = drafters.current();
+        Drafted drafted = draftWith(drafter, request);
+        if (drafted.draft == null && drafter != drafters.deterministic() && "MODEL_UNAVAILABLE".equals(drafted.code)) {
+            drafter = drafters.deterministic();
+            drafted = draftWith(drafter, request);
+        }
+        Attempt attempt;
+        CompiledProcess compiled = null;
+        if (drafted.draft == null) {
+            attempt = new Attempt(number, drafter.name(), null, List.of(), List.of(drafted.finding), ms(started), 0);
+        } else {
+            List<Finding> problems = new ArrayList<>();
+            compiled = compile(record, drafted.draft, problems);
+            attempt = new Attempt(number, drafter.name(), drafted.draft.description(), drafted.draft.notes(), problems, ms(started), 0);
+        }
+        Attempt written = attempt;
+        CompiledProcess result = compiled;
+        store.update(id, r -> r.withAttempt(written, result == null ? null : result.key(), result == null ? null : result.xml())
+                .withStatus(GenerationStatus.DRAFTED, null).withTiming("draft", ms(started)));
+        return status(GenerationStatus.DRAFTED).put("attempt", number).put("drafter", drafter.name());
+    }
+
+    /**
+     * Validates the last attempt's BPMN. Outputs {@code valid}, {@code can_repair} (another attempt is
+     * allowed and could help), {@code attempts}, {@code errors}, {@code findings} (a short summary).
+     */
+    public StepOutputs validate(String id) throws UnknownGenerationException {
+        long started = System.nanoTime();
+        GenerationRecord record = store.get(id);
+        Attempt attempt = record.lastAttempt();
+        if (attempt == null) {
+            throw new IllegalStateException("generation " + id + " has no draft to validate");
+        }
+        List<Finding> validation = List.of();
+        String stampedXml = null;
+        String hash = null;
+        if (record.xml() != null && attempt.findings().stream().noneMatch(Finding::blocks)) {
+            ValidationReport report = validator.validate(record.xml().getBytes(StandardCharsets.UTF_8));
+            validation = report.findings();
+            if (report.passes()) {
+                ValidationHash.stamp(report.model());
+                stampedXml = Bpmn.convertToString(report.model());
+                hash = ValidationHash.compute(report.model());
+            }
+        }
+        Attempt judged = attempt.validated(validation, ms(started));
+        boolean valid = judged.valid() && hash != null;
+        boolean canRepair = !valid && judged.number() < maxAttempts && repairable(judged);
+        GenerationStatus status = valid ? GenerationStatus.VALID : canRepair ? GenerationStatus.INVALID : GenerationStatus.FAILED;
+        String message = valid ? null : canRepair ? "draft " + judged.number() + " has errors; drafting again with the findings"
+                : failureMessage(judged);
+        String xml = stampedXml;
+        String validationHash = hash;
+        GenerationRecord updated = store.update(id, r -> {
+            GenerationRecord next = r.withAttempt(judged, null, r.xml()).withStatus(status, message).withTiming("validate", ms(started));
+            return validationHash == null ? next : next.withValidatedXml(xml, validationHash);
+        });
+        if (valid) {
+            audit.record(AuditEvent.of("process_generated", updated.initiator(), updated.processKey(), null, id,
+                    updated.intent(), validationHash, "drafter " + judged.drafter() + ", attempt " + judged.number()));
+        }
+        long errors = judged.findings().stream().filter(Finding::blocks).count();
+        return status(status).put("valid", valid).put("can_repair", canRepair).put("attempts", judged.number())
+                .put("errors", errors).put("findings", summary(judged.findings()))
+                .put("outcome", outcome(updated));
+    }
+
+    /** Outputs {@code policy_ok} and {@code approval_required}. */
+    public StepOutputs checkPolicy(String id) throws UnknownGenerationException {
+        long started = System.nanoTime();
+        GenerationRecord record = store.get(id);
+        List<Finding> findings = new ArrayList<>(policy.check(record.lastAttempt().description(),
+                Bpmn.readModelFromStream(new java.io.ByteArrayInputStream(record.xml().getBytes(StandardCharsets.UTF_8))),
+                record.normalized().domain()));
+        reservedKeys.problem(record.processKey())
+                .ifPresent(problem -> findings.add(Finding.error("policy.reserved_key", record.processKey(), problem)));
+        boolean ok = findings.stream().noneMatch(Finding::blocks);
+        boolean approvalRequired = policy.approvalRequired(record.normalized().domain());
+        GenerationStatus status = !ok ? GenerationStatus.BLOCKED_BY_POLICY
+                : approvalRequired ? GenerationStatus.AWAITING_APPROVAL : GenerationStatus.APPROVED;
+        String message = ok ? null : "blocked by policy: " + summary(findings);
+        GenerationRecord updated = store.update(id, r -> r.withPolicyFindings(findings).withStatus(status, message).withTiming("policy", ms(started)));
+        return status(status).put("policy_ok", ok).put("approval_required", approvalRequired)
+                .put("findings", summary(findings)).put("outcome", outcome(updated));
+    }
+
+    /**
+     * Records the decision that let the draft through and deploys it as the process's next version.
+     * Run again after a crash it finds the deployment it made and does not deploy twice.
+     */
+    public StepOutputs deploy(String id, Decision decision) throws UnknownGenerationException {
+        long started = System.nanoTime();
+        GenerationRecord record = store.get(id);
+        if (record.deployment() == null) {
+            if (record.decision() == null) {
+                record = store.update(id, r -> r.withDecision(decision));
+                audit.record(AuditEvent.of("process_approved", decision.actor(), record.processKey(), null, id,
+                        record.intent(), record.validationHash(), decision.comment()));
+            }
+            ProcessVersions.Deployed deployed = versions.deploy(record.processKey(), record.xml(),
+                    "generated " + record.processKey(), "procos-generation:" + id);
+            DeployedProcess deployment = new DeployedProcess(record.processKey(), deployed.version(), deployed.definitionId(),
+                    deployed.deploymentId(), clock.instant());
+            record = store.update(id, r -> r.withDeployment(deployment).withStatus(GenerationStatus.DEPLOYED, null)
+                    .withTiming("deploy", ms(started)));
+            audit.record(AuditEvent.of("process_deployed", decision.actor(), record.processKey(), deployed.version(), id,
+                    record.intent(), record.validationHash(), "definition " + deployed.definitionId()));
+        }
+        return status(GenerationStatus.DEPLOYED).put("process_key", record.deployment().processKey())
+                .put("deployed_version", record.deployment().version())
+                .put("definition_id", record.deployment().definitionId()).put("outcome", outcome(record));
+    }
+
+    /** Records a person's rejection; nothing is deployed. */
+    public StepOutputs recordRejection(String id, Decision decision) throws UnknownGenerationException {
+        GenerationRecord record = store.get(id);
+        if (record.status() != GenerationStatus.REJECTED) {
+            record = store.update(id, r -> r.withDecision(decision).withStatus(GenerationStatus.REJECTED, decision.comment()));
+            audit.record(AuditEvent.of("process_rejected", decision.actor(), record.processKey(), null, id,
+                    record.intent(), record.validationHash(), decision.comment()));
+        }
+        return status(GenerationStatus.REJECTED).put("outcome", outcome(record));
+    }
+
+    private record Drafted(Draft draft, Finding finding, String code) {
+    }
+
+    private static Drafted draftWith(Drafter drafter, DraftRequest request) {
+        try {
+            return new Drafted(drafter.draft(request), null, null);
+        } catch (DraftingException e) {
+            return new Drafted(null, Finding.error("draft." + e.code().toLowerCase(java.util.Locale.ROOT), null, e.getMessage()), e.code());
+        }
+    }
+
+    private CompiledProcess compile(GenerationRecord record, Draft draft, List<Finding> problems) {
+        try {
+            ProcessMetadata first = new ProcessMetadata(record.processKey(), 1, record.intent(),
+                    record.normalized().domain(), record.initiator());
+            CompiledProcess compiled = compiler.compile(draft.description(), first);
+            int version = nextVersion.applyAsInt(compiled.key());
+            return version == 1 ? compiled : compiler.compile(draft.description(),
+                    new ProcessMetadata(compiled.key(), version, record.intent(), record.normalized().domain(), record.initiator()));
+        } catch (InvalidDescriptionException e) {
+            e.problems().forEach(problem -> problems.add(Finding.error("description.invalid", null, problem)));
+            return null;
+        }
+    }
+
+    private static boolean repairable(Attempt attempt) {
+        return attempt.findings().stream().filter(Finding::blocks)
+                .noneMatch(f -> FINAL_DRAFTING_CODES.stream().anyMatch(code -> f.rule().equals("draft." + code.toLowerCase(java.util.Locale.ROOT))));
+    }
+
+    private String failureMessage(Attempt attempt) {
+        Finding first = attempt.findings().stream().filter(Finding::blocks).findFirst().orElse(null);
+        String reason = first == null ? "the draft could not be validated" : first.message();
+        return attempt.number() >= maxAttempts && repairable(attempt)
+                ? "no valid draft after " + attempt.number() + " attempts; last problem: " + reason
+                : reason;
+    }
+
+    private static String summary(List<Finding> findings) {
+        return findings.stream().limit(10).map(Finding::toString).reduce((a, b) -> a + "\n" + b).orElse("")
+                + (findings.size() > 10 ? "\n… and " + (findings.size() - 10) + " more" : "");
+    }
+
+    /** The outcome as the process keeps it: status, attempts, error and warning counts, timings. */
+    static String outcome(GenerationRecord record) {
+        Attempt last = record.lastAttempt();
+        long errors = last == null ? 0 : last.findings().stream().filter(Finding::blocks).count();
+        long warnings = last == null ? 0 : last.findings().size() - errors;
+        StringBuilder json = new StringBuilder("{\"status\":\"").append(record.status()).append("\",\"attempts\":")
+                .append(record.attempts().size()).append(",\"errors\":").append(errors).append(",\"warnings\":").append(warnings)
+                .append(",\"policy_findings\":").append(record.policyFindings().size()).append(",\"timings_ms\":{");
+        json.append(String.join(",", record.timingsMs().entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\":" + e.getValue()).toList()));
+        return json.append("}}").toString();
+    }
+
+    private static StepOutputs status(GenerationStatus status) {
+        return new StepOutputs().put("status", status.name());
+    }
+
+    private static long ms(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+}
