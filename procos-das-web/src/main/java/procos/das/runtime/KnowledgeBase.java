@@ -69,6 +69,11 @@ public class KnowledgeBase {
         return open().rag();
     }
 
+    /** The in-process embedding model the knowledge base indexes with. */
+    public Embedder embedder() {
+        return open().embedder();
+    }
+
     public VectorRepository store() {
         return open().store();
     }

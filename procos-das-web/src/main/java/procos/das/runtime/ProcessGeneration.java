@@ -11,6 +11,9 @@ import org.eclipse.microprofile.config.Config;
 import procos.das.generation.GenerationSettings;
 import procos.das.generation.compile.DescriptionCompiler;
 import procos.das.generation.context.ContextAssembler;
+import procos.das.generation.context.ContextSettings;
+import procos.das.generation.context.PatternLibrary;
+import procos.das.generation.context.RepositoryDeployedProcesses;
 import procos.das.generation.drafting.deterministic.DeterministicDrafter;
 import procos.das.generation.drafting.llm.LlmDrafter;
 import procos.das.generation.governance.AuditLog;
@@ -107,9 +110,11 @@ public class ProcessGeneration {
         Function<String, Optional<String>> lookup = key -> config.getOptionalValue(key, String.class);
         GenerationSettings settings;
         GenerationPolicy policy;
+        ContextSettings contextSettings;
         try {
             settings = GenerationSettings.from(lookup);
             policy = GenerationPolicy.from(lookup, this::endpointsServing);
+            contextSettings = ContextSettings.from(lookup);
         } catch (InvalidSettingsException e) {
             throw new IllegalStateException("process generation settings are invalid: " + e.getMessage(), e);
         }
@@ -120,7 +125,9 @@ public class ProcessGeneration {
         ProcessVersions versions = new ProcessVersions(engine, policy.versionsKept());
         LanguageModel model = languageModel();
         DrafterChoice drafters = new DrafterChoice(settings.drafter(), model, new DeterministicDrafter(), new LlmDrafter(model));
-        ContextAssembler context = ContextAssembler.forServer(knowledge, engine.getRepositoryService());
+        ContextAssembler context = new ContextAssembler(PatternLibrary.builtIn(), knowledge.embedder(),
+                new RepositoryDeployedProcesses(engine.getRepositoryService()), question -> knowledge.rag().retrieve(question),
+                contextSettings);
         IntentNormalizer normalizer = new IntentNormalizer();
         ReservedKeys reservedKeys = new ReservedKeys(engine.getRepositoryService());
         GenerationSteps steps = new GenerationSteps(store, normalizer, context, drafters, new DescriptionCompiler(),
