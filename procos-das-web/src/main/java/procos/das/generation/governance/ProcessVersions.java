@@ -5,13 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -111,24 +111,31 @@ public final class ProcessVersions {
             Process process = requireOnlyProcess(key, model);
             ProcosProperties.set(process, ProcosProperties.ROLLED_BACK_FROM, Integer.toString(version));
             ProcosProperties.set(process, ProcosProperties.ROLLED_BACK_BY, actor.trim());
-            Deployed deployed = deployLocked(key, Bpmn.convertToString(model), key + " rolled back to version " + version,
-                    ROLLBACK_SOURCE);
-            InstanceMigration.Outcome moved = migration.migrate(previous.getId(), deployed.version().definitionId());
-            return new RollbackResult(deployed, version, previousVersion, moved.migrated(), moved.notMigrated());
+            ProcessDefinition latest = deployResource(key, Bpmn.convertToString(model),
+                    key + " rolled back to version " + version, ROLLBACK_SOURCE);
+            // Migrate before retention runs, so the previous version, once emptied, can go with the others.
+            InstanceMigration.Outcome moved = migration.migrate(previous.getId(), latest.getId());
+            VersionRetention.Outcome kept = retention.apply(key);
+            return new RollbackResult(new Deployed(describe(latest), kept.removed(), kept.retained()), version,
+                    previousVersion, moved.migrated(), moved.notMigrated());
         });
     }
 
     private Deployed deployLocked(String key, String xml, String deploymentName, String source) {
+        ProcessDefinition definition = deployResource(key, xml, deploymentName, source);
+        VersionRetention.Outcome kept = retention.apply(key);
+        return new Deployed(describe(definition), kept.removed(), kept.retained());
+    }
+
+    private ProcessDefinition deployResource(String key, String xml, String deploymentName, String source) {
         DeploymentWithDefinitions deployment = repository.createDeployment()
                 .name(deploymentName)
                 .source(source)
                 .addString(key + ".bpmn", xml)
                 .deployWithResult();
-        ProcessDefinition definition = deployment.getDeployedProcessDefinitions().stream()
+        return deployment.getDeployedProcessDefinitions().stream()
                 .filter(d -> d.getKey().equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("deployment " + deployment.getId() + " holds no process '" + key + "'"));
-        VersionRetention.Outcome kept = retention.apply(key);
-        return new Deployed(describe(definition), kept.removed(), kept.retained());
     }
 
     private ProcessVersion describe(ProcessDefinition definition) {
@@ -159,7 +166,7 @@ public final class ProcessVersions {
 
     private static Process requireOnlyProcess(String key, BpmnModelInstance model) {
         Collection<Process> processes = model.getModelElementsByType(Process.class);
-        List<String> ids = new ArrayList<>(processes.stream().map(Process::getId).toList());
+        List<String> ids = processes.stream().map(Process::getId).toList();
         if (processes.size() != 1 || !ids.contains(key)) {
             throw new IllegalArgumentException("the model must hold exactly the process '" + key + "', it holds " + ids);
         }
@@ -176,7 +183,7 @@ public final class ProcessVersions {
         }
     }
 
-    private <T> T locked(String key, java.util.function.Supplier<T> action) {
+    private <T> T locked(String key, Supplier<T> action) {
         ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
         lock.lock();
         try {

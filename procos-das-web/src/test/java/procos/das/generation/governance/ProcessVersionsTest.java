@@ -173,6 +173,23 @@ class ProcessVersionsTest {
     }
 
     @Test
+    void aPreviousVersionEmptiedByTheRollbackIsRemovedByRetention() {
+        ProcessVersions versions = new ProcessVersions(engine, 1);
+        Deployed first = versions.deploy("emptied", model("emptied", 1, "review"), "v1", null);
+        // Keeps version 1 beyond the one version kept, so it can be rolled back to.
+        start(first.version().definitionId());
+        Deployed second = versions.deploy("emptied", model("emptied", 2, "review", "approve"), "v2", null);
+        ProcessInstance atReview = start(second.version().definitionId());
+
+        RollbackResult result = versions.rollback("emptied", 1, "bob");
+
+        assertThat(result.migrated()).containsExactly(atReview.getId());
+        assertThat(result.deployed().removedVersions()).containsExactly(2);
+        assertThat(result.deployed().retained()).extracting(RetainedVersion::version).containsExactly(1);
+        assertThat(versions.versions("emptied")).extracting(ProcessVersion::version).containsExactly(3, 1);
+    }
+
+    @Test
     void rollingBackAnUnknownKeyOrVersionNamesWhatIsMissing() {
         ProcessVersions versions = new ProcessVersions(engine, 10);
         versions.deploy("known", model("known", 1, "review"), "v1", null);
