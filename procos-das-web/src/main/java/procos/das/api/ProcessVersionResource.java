@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import procos.das.generation.governance.AuditEvent;
-import procos.das.generation.governance.ProcessVersions;
+import procos.das.generation.governance.AuditEventType;
+import procos.das.generation.governance.ProcessVersion;
+import procos.das.generation.governance.ProcessVersionNotFoundException;
+import procos.das.generation.governance.RollbackResult;
 import procos.das.runtime.ProcessGeneration;
 
 /**
@@ -41,7 +44,7 @@ public class ProcessVersionResource {
     @GET
     @Path("versions")
     public List<Object> versions(@PathParam("key") String key) {
-        List<ProcessVersions.ProcessVersion> versions = generation.versions().versions(key);
+        List<ProcessVersion> versions = generation.versions().versions(key);
         if (versions.isEmpty()) {
             throw ApiProblem.notFound("process '" + key + "' has no deployed version");
         }
@@ -67,16 +70,24 @@ public class ProcessVersionResource {
             throw ApiProblem.unprocessable("comment: " + comment.length() + " characters; at most " + MAX_COMMENT);
         }
         String user = security.getUserPrincipal().getName();
-        ProcessVersions.RollbackResult result;
+        RollbackResult result;
         try {
             result = generation.versions().rollback(key, version, user);
-        } catch (ProcessVersions.UnknownVersionException e) {
+        } catch (ProcessVersionNotFoundException e) {
             throw ApiProblem.notFound(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.conflict(e.getMessage());
         }
-        generation.audit().record(AuditEvent.of("process_rolled_back", user, key, result.newVersion(), null,
-                result.intent(), result.validationHash(), "to version " + version
-                        + (comment.isBlank() ? "" : ": " + comment) + "; migrated " + result.migrated().size()
-                        + ", not migrated " + result.notMigrated().size()));
+        ProcessVersion restored = result.deployed().version();
+        try {
+            generation.audit().append(AuditEvent.now(AuditEventType.PROCESS_ROLLED_BACK, user, key)
+                    .withVersion(restored.version()).withIntent(restored.intent().orElse(null))
+                    .withValidationHash(restored.validationHash().orElse(null))
+                    .withDetails("to version " + version + (comment.isBlank() ? "" : ": " + comment) + "; migrated "
+                            + result.migrated().size() + ", not migrated " + result.notMigrated().size()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the rollback is done but its audit event could not be written: " + e.getMessage(), e);
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("process_key", key);
         answer.put("rolled_back_to", version);
@@ -91,6 +102,6 @@ public class ProcessVersionResource {
         if (limit < 1 || limit > 1_000) {
             throw ApiProblem.badRequest("limit: must be between 1 and 1000");
         }
-        return generation.audit().forProcess(key, limit).stream().map(ApiJson::plain).toList();
+        return generation.audit().byProcessKey(key, limit).stream().map(ApiJson::plain).toList();
     }
 }

@@ -18,6 +18,7 @@ import procos.das.generation.drafting.deterministic.DeterministicDrafter;
 import procos.das.generation.drafting.llm.LlmDrafter;
 import procos.das.generation.governance.AuditLog;
 import procos.das.generation.governance.GenerationPolicy;
+import procos.das.generation.governance.GovernanceSettings;
 import procos.das.generation.governance.ProcessVersions;
 import procos.das.generation.intent.IntentNormalizer;
 import procos.das.generation.pipeline.ApprovalLookup;
@@ -109,11 +110,13 @@ public class ProcessGeneration {
     private Built create() {
         Function<String, Optional<String>> lookup = key -> config.getOptionalValue(key, String.class);
         GenerationSettings settings;
+        GovernanceSettings governance;
         GenerationPolicy policy;
         ContextSettings contextSettings;
         try {
             settings = GenerationSettings.from(lookup);
-            policy = GenerationPolicy.from(lookup, this::endpointsServing);
+            governance = GovernanceSettings.from(lookup);
+            policy = new GenerationPolicy(governance, this::endpointsServing);
             contextSettings = ContextSettings.from(lookup);
         } catch (InvalidSettingsException e) {
             throw new IllegalStateException("process generation settings are invalid: " + e.getMessage(), e);
@@ -121,8 +124,13 @@ public class ProcessGeneration {
         ProcessEngine engine = engine();
         Clock clock = Clock.systemUTC();
         GenerationStore store = new GenerationStore(settings.dataDir().resolve("requests"), clock);
-        AuditLog audit = new AuditLog(settings.dataDir().resolve("audit.jsonl"));
-        ProcessVersions versions = new ProcessVersions(engine, policy.versionsKept());
+        AuditLog audit;
+        try {
+            audit = AuditLog.open(settings.dataDir().resolve("audit.jsonl"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the generation audit log cannot be opened: " + e.getMessage(), e);
+        }
+        ProcessVersions versions = new ProcessVersions(engine, governance.versionsKept());
         LanguageModel model = languageModel();
         DrafterChoice drafters = new DrafterChoice(settings.drafter(), model, new DeterministicDrafter(), new LlmDrafter(model));
         ContextAssembler context = new ContextAssembler(PatternLibrary.builtIn(), knowledge.embedder(),

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,6 +64,19 @@ public final class ProcessVersions {
         return repository.createProcessDefinitionQuery().processDefinitionKey(key)
                 .orderByProcessDefinitionVersion().desc().list()
                 .stream().map(this::describe).toList();
+    }
+
+    /**
+     * The version of {@code key} that a deployment from {@code source} made, if there is one — so a
+     * caller that may run twice (a retried task) deploys once.
+     */
+    public Optional<ProcessVersion> deployedFrom(String key, String source) {
+        requireKey(key);
+        return repository.createDeploymentQuery().deploymentSource(source).list().stream()
+                .flatMap(deployment -> repository.createProcessDefinitionQuery().deploymentId(deployment.getId())
+                        .processDefinitionKey(key).list().stream())
+                .max(java.util.Comparator.comparingInt(ProcessDefinition::getVersion))
+                .map(this::describe);
     }
 
     /**

@@ -12,11 +12,14 @@ import procos.das.generation.compile.ProcessMetadata;
 import procos.das.generation.context.ContextAssembler;
 import procos.das.generation.context.GenerationContext;
 import procos.das.generation.description.InvalidDescriptionException;
+import procos.das.generation.description.ProcessDescription;
 import procos.das.generation.drafting.Draft;
 import procos.das.generation.drafting.Drafter;
 import procos.das.generation.drafting.DraftRequest;
 import procos.das.generation.drafting.DraftingException;
 import procos.das.generation.governance.AuditEvent;
+import procos.das.generation.governance.AuditEventType;
+import procos.das.generation.governance.Deployed;
 import procos.das.generation.governance.AuditLog;
 import procos.das.generation.governance.GenerationPolicy;
 import procos.das.generation.governance.ProcessVersions;
@@ -41,6 +44,9 @@ import procos.das.validation.ValidationReport;
  * another attempt is allowed; the findings of one attempt are what the next is asked to fix.
  */
 public final class GenerationSteps {
+
+    /** The deployment source of a generated process: the request's id follows, so a retried deploy finds its deployment. */
+    public static final String DEPLOYMENT_SOURCE_PREFIX = "procos-generation:";
 
     /** Drafting problems a new attempt cannot fix: the intent itself is the problem. */
     private static final List<String> FINAL_DRAFTING_CODES = List.of("NO_ACTIONABLE_STEP", "UNSUPPORTED_LANGUAGE");
@@ -173,8 +179,8 @@ public final class GenerationSteps {
             return validationHash == null ? next : next.withValidatedXml(xml, validationHash);
         });
         if (valid) {
-            audit.record(AuditEvent.of("process_generated", updated.initiator(), updated.processKey(), null, id,
-                    updated.intent(), validationHash, "drafter " + judged.drafter() + ", attempt " + judged.number()));
+            audit(AuditEventType.PROCESS_GENERATED, updated.initiator(), updated, null,
+                    "drafter " + judged.drafter() + ", attempt " + judged.number());
         }
         long errors = judged.findings().stream().filter(Finding::blocks).count();
         return status(status).put("valid", valid).put("can_repair", canRepair).put("attempts", judged.number())
@@ -210,18 +216,23 @@ public final class GenerationSteps {
         GenerationRecord record = store.get(id);
         if (record.deployment() == null) {
             if (record.decision() == null) {
+                audit(AuditEventType.PROCESS_APPROVED, decision.actor(), record, null, decision.comment());
                 record = store.update(id, r -> r.withDecision(decision));
-                audit.record(AuditEvent.of("process_approved", decision.actor(), record.processKey(), null, id,
-                        record.intent(), record.validationHash(), decision.comment()));
             }
-            ProcessVersions.Deployed deployed = versions.deploy(record.processKey(), record.xml(),
-                    "generated " + record.processKey(), "procos-generation:" + id);
-            DeployedProcess deployment = new DeployedProcess(record.processKey(), deployed.version(), deployed.definitionId(),
-                    deployed.deploymentId(), clock.instant());
-            record = store.update(id, r -> r.withDeployment(deployment).withStatus(GenerationStatus.DEPLOYED, null)
+            String source = DEPLOYMENT_SOURCE_PREFIX + id;
+            DeployedProcess deployment = versions.deployedFrom(record.processKey(), source)
+                    .map(version -> deployedProcess(version, clock))
+                    .orElse(null);
+            if (deployment == null) {
+                Deployed deployed = versions.deploy(record.processKey(), record.xml(), "generated " + record.processKey(), source);
+                deployment = deployedProcess(deployed.version(), clock);
+                audit(AuditEventType.PROCESS_DEPLOYED, decision.actor(), record, deployment.version(),
+                        "definition " + deployment.definitionId()
+                                + (deployed.removedVersions().isEmpty() ? "" : "; versions removed " + deployed.removedVersions()));
+            }
+            DeployedProcess done = deployment;
+            record = store.update(id, r -> r.withDeployment(done).withStatus(GenerationStatus.DEPLOYED, null)
                     .withTiming("deploy", ms(started)));
-            audit.record(AuditEvent.of("process_deployed", decision.actor(), record.processKey(), deployed.version(), id,
-                    record.intent(), record.validationHash(), "definition " + deployed.definitionId()));
         }
         return status(GenerationStatus.DEPLOYED).put("process_key", record.deployment().processKey())
                 .put("deployed_version", record.deployment().version())
@@ -232,11 +243,31 @@ public final class GenerationSteps {
     public StepOutputs recordRejection(String id, Decision decision) throws UnknownGenerationException {
         GenerationRecord record = store.get(id);
         if (record.status() != GenerationStatus.REJECTED) {
+            audit(AuditEventType.PROCESS_REJECTED, decision.actor(), record, null, decision.comment());
             record = store.update(id, r -> r.withDecision(decision).withStatus(GenerationStatus.REJECTED, decision.comment()));
-            audit.record(AuditEvent.of("process_rejected", decision.actor(), record.processKey(), null, id,
-                    record.intent(), record.validationHash(), decision.comment()));
         }
         return status(GenerationStatus.REJECTED).put("outcome", outcome(record));
+    }
+
+    /**
+     * Writes an audit event before the record says the step is done, so a crash in between repeats
+     * the event rather than losing it.
+     */
+    private void audit(AuditEventType type, String actor, GenerationRecord record, Integer version, String details) {
+        AuditEvent event = AuditEvent.now(type, actor == null || actor.isBlank() ? "unknown" : actor,
+                        record.processKey() == null ? "(none)" : record.processKey())
+                .withVersion(version).withGenerationId(record.id()).withIntent(record.intent())
+                .withValidationHash(record.validationHash()).withDetails(details);
+        try {
+            audit.append(event);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("audit event " + type.eventName() + " could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    private static DeployedProcess deployedProcess(procos.das.generation.governance.ProcessVersion version, Clock clock) {
+        return new DeployedProcess(version.key(), version.version(), version.definitionId(), version.deploymentId(),
+                version.deployedAt() == null ? clock.instant() : version.deployedAt());
     }
 
     private record Drafted(Draft draft, Finding finding, String code) {
@@ -254,9 +285,12 @@ public final class GenerationSteps {
         try {
             ProcessMetadata first = new ProcessMetadata(record.processKey(), 1, record.intent(),
                     record.normalized().domain(), record.initiator());
-            CompiledProcess compiled = compiler.compile(draft.description(), first);
+            // The request's domain is the one the policy and the metadata go by, whatever the drafter wrote.
+            ProcessDescription description = new ProcessDescription(draft.description().name(), record.normalized().domain(),
+                    draft.description().roles(), draft.description().trigger(), draft.description().steps());
+            CompiledProcess compiled = compiler.compile(description, first);
             int version = nextVersion.applyAsInt(compiled.key());
-            return version == 1 ? compiled : compiler.compile(draft.description(),
+            return version == 1 ? compiled : compiler.compile(description,
                     new ProcessMetadata(compiled.key(), version, record.intent(), record.normalized().domain(), record.initiator()));
         } catch (InvalidDescriptionException e) {
             e.problems().forEach(problem -> problems.add(Finding.error("description.invalid", null, problem)));
