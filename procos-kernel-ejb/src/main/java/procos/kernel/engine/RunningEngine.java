@@ -2,12 +2,15 @@ package procos.kernel.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
 import org.apache.ibatis.datasource.pooled.PoolState;
 import org.apache.ibatis.datasource.pooled.PooledDataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import procos.kernel.deploy.guard.DeploymentGuard;
 
 /**
  * A built engine together with the configuration the kernel needs to probe and stop it, and the
@@ -15,6 +18,16 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
  */
 public record RunningEngine(ProcessEngine engine, ProcessEngineConfigurationImpl configuration,
                             Optional<H2Housekeeping> housekeeping) {
+
+    /**
+     * The deployment guard this engine was built with (see {@link EngineBootstrap}), where modules
+     * install their own model checks; empty for an engine built without one.
+     */
+    public Optional<DeploymentGuard> deploymentGuard() {
+        List<Deployer> deployers = configuration.getCustomPreDeployers();
+        return deployers == null ? Optional.empty()
+                : deployers.stream().filter(DeploymentGuard.class::isInstance).map(DeploymentGuard.class::cast).findFirst();
+    }
 
     /** True when the engine's database answers within two seconds. */
     public boolean databaseReachable() {

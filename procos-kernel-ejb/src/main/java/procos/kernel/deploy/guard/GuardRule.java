@@ -16,7 +16,9 @@ public enum GuardRule {
     /** A script task, a {@code camunda:script} or a formal expression with a {@code language}. */
     SCRIPT("script"),
     /** An expression that does more than read variables and call the beans exposed to processes. */
-    EXPRESSION("expression");
+    EXPRESSION("expression"),
+    /** A finding of a {@link ModelCheck} installed at run time; its message starts with the check's own rule. */
+    VALIDATION("validation");
 
     private final String id;
 
