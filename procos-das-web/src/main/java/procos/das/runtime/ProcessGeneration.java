@@ -139,7 +139,7 @@ public class ProcessGeneration {
         IntentNormalizer normalizer = new IntentNormalizer();
         ReservedKeys reservedKeys = new ReservedKeys(engine.getRepositoryService());
         GenerationSteps steps = new GenerationSteps(store, normalizer, context, drafters, new DescriptionCompiler(),
-                new BpmnValidator(ValidationSettings.DEFAULTS), policy, versions, audit, reservedKeys,
+                new BpmnValidator(ValidationSettings.from(lookup)), policy, versions, audit, reservedKeys,
                 key -> nextVersion(engine, key), settings.maxAttempts(), clock);
         return new Built(settings, store, audit, policy, versions, steps, new ApprovalLookup(engine.getHistoryService(), clock),
                 normalizer, reservedKeys);
