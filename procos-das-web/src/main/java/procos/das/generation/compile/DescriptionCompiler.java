@@ -48,11 +48,12 @@ public final class DescriptionCompiler {
                 : ElementIds.snakeCase(description.name(), "process", ElementIds.MAX_LENGTH);
         ModelAssembler.Assembly assembly = new ModelAssembler(key).assemble(description);
         BpmnModelInstance model = assembly.model();
-        model.getDefinitions().setId(definitionsId(key));
+        model.getDefinitions().setId(assembly.ids().unique(key + "_definitions"));
         CamundaPropertiesWriter.add(model.<Process>getModelElementById(key), properties(description, metadata));
         DiagramPlan plan = new DiagramPlan();
         assembly.diagram().place(ORIGIN_X, ORIGIN_Y, plan);
         DiagramWriter.write(model, plan);
+        StableIds.apply(model, assembly.ids(), key);
         Bpmn.validateModel(model);
         return new CompiledProcess(key, model, Bpmn.convertToString(model));
     }
@@ -66,9 +67,5 @@ public final class DescriptionCompiler {
                 MAX_PROPERTY_LENGTH));
         properties.put("procos.created_by", PlainText.of(metadata.createdBy(), MAX_PROPERTY_LENGTH));
         return properties;
-    }
-
-    private static String definitionsId(String key) {
-        return key + "_definitions";
     }
 }

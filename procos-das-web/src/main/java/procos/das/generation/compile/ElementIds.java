@@ -26,6 +26,10 @@ final class ElementIds {
         used.add(id);
     }
 
+    boolean isTaken(String id) {
+        return used.contains(id);
+    }
+
     /** A new id from {@code name}, or from {@code fallback} when the name has no usable letters or digits. */
     String fromName(String name, String fallback) {
         return unique(snakeCase(name, fallback, BASE_LENGTH));

@@ -53,7 +53,7 @@ final class ModelAssembler {
     static final String OUTPUTS_PARAMETER = "expected_outputs";
 
     /** The model and the top-level block of its diagram. */
-    record Assembly(BpmnModelInstance model, Chain diagram) {
+    record Assembly(BpmnModelInstance model, Chain diagram, ElementIds ids) {
     }
 
     /**
@@ -107,7 +107,7 @@ final class ModelAssembler {
         finishFlows();
         Chain diagram = new Chain(List.of(new Node(startId, Kind.EVENT), steps.block(), new Node(endId, Kind.EVENT)),
                 List.of(first.id(), last.id()));
-        return new Assembly(model, diagram);
+        return new Assembly(model, diagram, ids);
     }
 
     /** The steps in order; the first is reached over {@code first}. An empty list leaves {@code from} as it is. */
@@ -199,7 +199,7 @@ final class ModelAssembler {
         String mergeId = ids.derived(task.id(), "done");
         String timerId = ids.derived(task.id(), "deadline");
         Link taskFlow = link(null, null, false);
-        connect(activity, taskFlow).exclusiveGateway(mergeId);
+        unnamed(connect(activity, taskFlow).exclusiveGateway(mergeId));
         BoundaryEventBuilder timer = activity.boundaryEvent(timerId)
                 .name(ElementNames.timerState(description.deadline()))
                 .cancelActivity(true);
@@ -235,7 +235,7 @@ final class ModelAssembler {
 
     private Built parallel(AbstractFlowNodeBuilder<?, ?> from, Parallel parallel, Link link) {
         String splitId = ids.unique("parallel");
-        connect(from, link).parallelGateway(splitId);
+        unnamed(connect(from, link).parallelGateway(splitId));
         String joinId = ids.derived(splitId, "join");
         List<Arm> arms = new ArrayList<>();
         for (Branch branch : parallel.branches()) {
@@ -253,9 +253,9 @@ final class ModelAssembler {
         if (!makesJoin) {
             end.connectTo(joinId);
         } else if (exclusive) {
-            end.exclusiveGateway(joinId);
+            unnamed(end.exclusiveGateway(joinId));
         } else {
-            end.parallelGateway(joinId);
+            unnamed(end.parallelGateway(joinId));
         }
         return new Arm(chain, in.id(), chain.isEmpty() ? null : out.id());
     }
@@ -265,7 +265,7 @@ final class ModelAssembler {
         String question = ElementNames.question(loop.question() == null ? ElementNames.LOOP_DONE : loop.question());
         String checkId = ids.fromName(question, "done");
         String mergeId = ids.derived(checkId, "again");
-        connect(from, link).exclusiveGateway(mergeId);
+        unnamed(connect(from, link).exclusiveGateway(mergeId));
         Link entry = link(null, null, false);
         Built body = sequence(node(mergeId), loop.body(), entry);
         Link toCheck = next(body.exit());
@@ -283,7 +283,7 @@ final class ModelAssembler {
      */
     private Built countedLoop(AbstractFlowNodeBuilder<?, ?> from, Loop loop, Link link) {
         String name = StepNames.of(loop.body());
-        String id = ids.fromName(name, "repeat");
+        String id = ids.fromName("Repeat " + name, "repeat");
         SubProcessBuilder subProcess = connect(from, link).subProcess(id).name(name);
         MultiInstanceLoopCharacteristicsBuilder rounds = subProcess.multiInstance().sequential()
                 .cardinality(String.valueOf(loop.maxIterations()));
@@ -325,6 +325,11 @@ final class ModelAssembler {
             case CYCLE -> event.timerWithCycle(value);
             case DATE -> event.timerWithDate(value);
         }
+    }
+
+    /** A join or merge says nothing a reader needs; the builder would name it after its id. */
+    private static void unnamed(AbstractFlowNodeBuilder<?, ?> gateway) {
+        gateway.getElement().removeAttribute("name");
     }
 
     private static String label(Branch branch) {
