@@ -549,7 +549,8 @@ public final class DescriptionChecker {
 
     private static String describe(Object value) {
         return value instanceof String ? "a string" : value instanceof Boolean ? "true/false"
-                : value instanceof Number ? "a number" : "a " + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+                : value instanceof Number ? "a number" : value instanceof java.util.Collection ? "a list"
+                : value instanceof java.util.Map ? "an object" : "a " + value.getClass().getSimpleName();
     }
 
     /** The value as a problem quotes it: short, on one line, so hostile input cannot flood or forge a message. */
