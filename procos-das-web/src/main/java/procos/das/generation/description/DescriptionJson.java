@@ -35,6 +35,7 @@ public final class DescriptionJson {
     private DescriptionJson() {
     }
 
+    /** Reads a description and checks it with {@link DescriptionChecker}; every problem found is in the exception. */
     public static ProcessDescription read(String json) throws InvalidDescriptionException {
         if (json == null || json.isBlank()) {
             throw new InvalidDescriptionException(List.of("$: the description is empty"));
@@ -52,6 +53,10 @@ public final class DescriptionJson {
         }
         if (description == null) {
             throw new InvalidDescriptionException(List.of("$: the description is null"));
+        }
+        List<String> problems = DescriptionChecker.problems(description);
+        if (!problems.isEmpty()) {
+            throw new InvalidDescriptionException(problems);
         }
         return description;
     }
