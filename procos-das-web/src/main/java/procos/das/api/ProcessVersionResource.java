@@ -98,7 +98,8 @@ public class ProcessVersionResource {
     /** {@code GET /procos/api/processes/{key}/audit?limit=N}: the process's audit events, newest first. */
     @GET
     @Path("audit")
-    public List<Object> audit(@PathParam("key") String key, @QueryParam("limit") @DefaultValue("100") int limit) {
+    public List<Object> audit(@PathParam("key") String key, @QueryParam("limit") @DefaultValue("100") int limit)
+            throws java.io.IOException {
         if (limit < 1 || limit > 1_000) {
             throw ApiProblem.badRequest("limit: must be between 1 and 1000");
         }

@@ -22,6 +22,7 @@ import procos.das.generation.governance.GovernanceSettings;
 import procos.das.generation.governance.ProcessVersions;
 import procos.das.generation.intent.IntentNormalizer;
 import procos.das.generation.pipeline.ApprovalLookup;
+import procos.das.generation.pipeline.DraftRound;
 import procos.das.generation.pipeline.DrafterChoice;
 import procos.das.generation.pipeline.GenerationSteps;
 import procos.das.generation.pipeline.ReservedKeys;
@@ -138,8 +139,8 @@ public class ProcessGeneration {
                 contextSettings);
         IntentNormalizer normalizer = new IntentNormalizer();
         ReservedKeys reservedKeys = new ReservedKeys(engine.getRepositoryService());
-        GenerationSteps steps = new GenerationSteps(store, normalizer, context, drafters, new DescriptionCompiler(),
-                new BpmnValidator(ValidationSettings.from(lookup)), policy, versions, audit, reservedKeys,
+        DraftRound rounds = new DraftRound(drafters, new DescriptionCompiler(), new BpmnValidator(ValidationSettings.from(lookup)));
+        GenerationSteps steps = new GenerationSteps(store, normalizer, context, rounds, policy, versions, audit, reservedKeys,
                 key -> nextVersion(engine, key), settings.maxAttempts(), clock);
         return new Built(settings, store, audit, policy, versions, steps, new ApprovalLookup(engine.getHistoryService(), clock),
                 normalizer, reservedKeys);

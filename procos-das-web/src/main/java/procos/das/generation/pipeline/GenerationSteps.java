@@ -7,20 +7,14 @@ import java.util.List;
 import java.util.function.ToIntFunction;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import procos.das.generation.compile.CompiledProcess;
-import procos.das.generation.compile.DescriptionCompiler;
 import procos.das.generation.compile.ProcessMetadata;
 import procos.das.generation.context.ContextAssembler;
 import procos.das.generation.context.GenerationContext;
-import procos.das.generation.description.InvalidDescriptionException;
-import procos.das.generation.description.ProcessDescription;
-import procos.das.generation.drafting.Draft;
-import procos.das.generation.drafting.Drafter;
 import procos.das.generation.drafting.DraftRequest;
-import procos.das.generation.drafting.DraftingException;
 import procos.das.generation.governance.AuditEvent;
 import procos.das.generation.governance.AuditEventType;
-import procos.das.generation.governance.Deployed;
 import procos.das.generation.governance.AuditLog;
+import procos.das.generation.governance.Deployed;
 import procos.das.generation.governance.GenerationPolicy;
 import procos.das.generation.governance.ProcessVersions;
 import procos.das.generation.intent.IntentNormalizer;
@@ -33,10 +27,7 @@ import procos.das.generation.store.GenerationRecord;
 import procos.das.generation.store.GenerationStatus;
 import procos.das.generation.store.GenerationStore;
 import procos.das.generation.store.UnknownGenerationException;
-import procos.das.validation.BpmnValidator;
 import procos.das.validation.Finding;
-import procos.das.validation.ValidationHash;
-import procos.das.validation.ValidationReport;
 
 /**
  * The work of each {@code process_generation} step on a request's record. The drafting loop is the
@@ -48,15 +39,10 @@ public final class GenerationSteps {
     /** The deployment source of a generated process: the request's id follows, so a retried deploy finds its deployment. */
     public static final String DEPLOYMENT_SOURCE_PREFIX = "procos-generation:";
 
-    /** Drafting problems a new attempt cannot fix: the intent itself is the problem. */
-    private static final List<String> FINAL_DRAFTING_CODES = List.of("NO_ACTIONABLE_STEP", "UNSUPPORTED_LANGUAGE");
-
     private final GenerationStore store;
     private final IntentNormalizer normalizer;
     private final ContextAssembler contextAssembler;
-    private final DrafterChoice drafters;
-    private final DescriptionCompiler compiler;
-    private final BpmnValidator validator;
+    private final DraftRound rounds;
     private final GenerationPolicy policy;
     private final ProcessVersions versions;
     private final AuditLog audit;
@@ -66,15 +52,13 @@ public final class GenerationSteps {
     private final Clock clock;
 
     public GenerationSteps(GenerationStore store, IntentNormalizer normalizer, ContextAssembler contextAssembler,
-                           DrafterChoice drafters, DescriptionCompiler compiler, BpmnValidator validator,
+                           DraftRound rounds,
                            GenerationPolicy policy, ProcessVersions versions, AuditLog audit, ReservedKeys reservedKeys,
                            ToIntFunction<String> nextVersion, int maxAttempts, Clock clock) {
         this.store = store;
         this.normalizer = normalizer;
         this.contextAssembler = contextAssembler;
-        this.drafters = drafters;
-        this.compiler = compiler;
-        this.validator = validator;
+        this.rounds = rounds;
         this.policy = policy;
         this.versions = versions;
         this.audit = audit;
@@ -118,29 +102,19 @@ public final class GenerationSteps {
         long started = System.nanoTime();
         GenerationRecord record = store.get(id);
         Attempt previous = record.lastAttempt();
+        if (previous != null && !previous.validated()) {
+            // Run again after a crash: the attempt is written; validation has not judged it yet.
+            return status(GenerationStatus.DRAFTED).put("attempt", previous.number()).put("drafter", previous.drafter());
+        }
         int number = previous == null ? 1 : previous.number() + 1;
         DraftRequest request = previous == null ? DraftRequest.first(record.normalized(), record.context())
                 : new DraftRequest(record.normalized(), record.context(), number, previous.description(), previous.findings());
-        Drafter drafter = drafters.current();
-        Drafted drafted = draftWith(drafter, request);
-        if (drafted.draft == null && drafter != drafters.deterministic() && "MODEL_UNAVAILABLE".equals(drafted.code)) {
-            drafter = drafters.deterministic();
-            drafted = draftWith(drafter, request);
-        }
-        Attempt attempt;
-        CompiledProcess compiled = null;
-        if (drafted.draft == null) {
-            attempt = new Attempt(number, drafter.name(), null, List.of(), List.of(drafted.finding), ms(started), 0);
-        } else {
-            List<Finding> problems = new ArrayList<>();
-            compiled = compile(record, drafted.draft, problems);
-            attempt = new Attempt(number, drafter.name(), drafted.draft.description(), drafted.draft.notes(), problems, ms(started), 0);
-        }
-        Attempt written = attempt;
-        CompiledProcess result = compiled;
-        store.update(id, r -> r.withAttempt(written, result == null ? null : result.key(), result == null ? null : result.xml())
+        DraftRound.Drafted drafted = rounds.draft(request, new ProcessMetadata(record.processKey(), 1, record.intent(),
+                record.normalized().domain(), record.initiator()), nextVersion);
+        CompiledProcess compiled = drafted.compiled();
+        store.update(id, r -> r.withAttempt(drafted.attempt(), compiled == null ? null : compiled.key(), compiled == null ? null : compiled.xml())
                 .withStatus(GenerationStatus.DRAFTED, null).withTiming("draft", ms(started)));
-        return status(GenerationStatus.DRAFTED).put("attempt", number).put("drafter", drafter.name());
+        return status(GenerationStatus.DRAFTED).put("attempt", number).put("drafter", drafted.attempt().drafter());
     }
 
     /**
@@ -154,36 +128,30 @@ public final class GenerationSteps {
         if (attempt == null) {
             throw new IllegalStateException("generation " + id + " has no draft to validate");
         }
-        List<Finding> validation = List.of();
-        String stampedXml = null;
-        String hash = null;
-        if (record.xml() != null && attempt.findings().stream().noneMatch(Finding::blocks)) {
-            ValidationReport report = validator.validate(record.xml().getBytes(StandardCharsets.UTF_8));
-            validation = report.findings();
-            if (report.passes()) {
-                ValidationHash.stamp(report.model());
-                stampedXml = Bpmn.convertToString(report.model());
-                hash = ValidationHash.compute(report.model());
+        GenerationRecord updated = record;
+        Attempt judged = attempt;
+        if (!attempt.validated()) {
+            DraftRound.Judged result = rounds.validate(attempt, record.xml());
+            judged = result.attempt();
+            boolean valid = result.valid();
+            boolean canRepair = !valid && judged.number() < maxAttempts && DraftRound.repairable(judged);
+            GenerationStatus status = valid ? GenerationStatus.VALID : canRepair ? GenerationStatus.INVALID : GenerationStatus.FAILED;
+            String message = valid ? null : canRepair ? "draft " + judged.number() + " has errors; drafting again with the findings"
+                    : failureMessage(judged);
+            Attempt written = judged;
+            if (valid) {
+                audit(AuditEventType.PROCESS_GENERATED, record.initiator(), record.withValidatedXml(result.stampedXml(), result.validationHash()),
+                        null, "drafter " + judged.drafter() + ", attempt " + judged.number());
             }
+            updated = store.update(id, r -> {
+                GenerationRecord next = r.withAttempt(written, null, r.xml()).withStatus(status, message).withTiming("validate", ms(started));
+                return result.valid() ? next.withValidatedXml(result.stampedXml(), result.validationHash()) : next;
+            });
         }
-        Attempt judged = attempt.validated(validation, ms(started));
-        boolean valid = judged.valid() && hash != null;
-        boolean canRepair = !valid && judged.number() < maxAttempts && repairable(judged);
-        GenerationStatus status = valid ? GenerationStatus.VALID : canRepair ? GenerationStatus.INVALID : GenerationStatus.FAILED;
-        String message = valid ? null : canRepair ? "draft " + judged.number() + " has errors; drafting again with the findings"
-                : failureMessage(judged);
-        String xml = stampedXml;
-        String validationHash = hash;
-        GenerationRecord updated = store.update(id, r -> {
-            GenerationRecord next = r.withAttempt(judged, null, r.xml()).withStatus(status, message).withTiming("validate", ms(started));
-            return validationHash == null ? next : next.withValidatedXml(xml, validationHash);
-        });
-        if (valid) {
-            audit(AuditEventType.PROCESS_GENERATED, updated.initiator(), updated, null,
-                    "drafter " + judged.drafter() + ", attempt " + judged.number());
-        }
+        boolean valid = updated.status() == GenerationStatus.VALID;
+        boolean canRepair = updated.status() == GenerationStatus.INVALID;
         long errors = judged.findings().stream().filter(Finding::blocks).count();
-        return status(status).put("valid", valid).put("can_repair", canRepair).put("attempts", judged.number())
+        return status(updated.status()).put("valid", valid).put("can_repair", canRepair).put("attempts", judged.number())
                 .put("errors", errors).put("findings", summary(judged.findings()))
                 .put("outcome", outcome(updated));
     }
@@ -270,43 +238,10 @@ public final class GenerationSteps {
                 version.deployedAt() == null ? clock.instant() : version.deployedAt());
     }
 
-    private record Drafted(Draft draft, Finding finding, String code) {
-    }
-
-    private static Drafted draftWith(Drafter drafter, DraftRequest request) {
-        try {
-            return new Drafted(drafter.draft(request), null, null);
-        } catch (DraftingException e) {
-            return new Drafted(null, Finding.error("draft." + e.code().toLowerCase(java.util.Locale.ROOT), null, e.getMessage()), e.code());
-        }
-    }
-
-    private CompiledProcess compile(GenerationRecord record, Draft draft, List<Finding> problems) {
-        try {
-            ProcessMetadata first = new ProcessMetadata(record.processKey(), 1, record.intent(),
-                    record.normalized().domain(), record.initiator());
-            // The request's domain is the one the policy and the metadata go by, whatever the drafter wrote.
-            ProcessDescription description = new ProcessDescription(draft.description().name(), record.normalized().domain(),
-                    draft.description().roles(), draft.description().trigger(), draft.description().steps());
-            CompiledProcess compiled = compiler.compile(description, first);
-            int version = nextVersion.applyAsInt(compiled.key());
-            return version == 1 ? compiled : compiler.compile(description,
-                    new ProcessMetadata(compiled.key(), version, record.intent(), record.normalized().domain(), record.initiator()));
-        } catch (InvalidDescriptionException e) {
-            e.problems().forEach(problem -> problems.add(Finding.error("description.invalid", null, problem)));
-            return null;
-        }
-    }
-
-    private static boolean repairable(Attempt attempt) {
-        return attempt.findings().stream().filter(Finding::blocks)
-                .noneMatch(f -> FINAL_DRAFTING_CODES.stream().anyMatch(code -> f.rule().equals("draft." + code.toLowerCase(java.util.Locale.ROOT))));
-    }
-
     private String failureMessage(Attempt attempt) {
         Finding first = attempt.findings().stream().filter(Finding::blocks).findFirst().orElse(null);
         String reason = first == null ? "the draft could not be validated" : first.message();
-        return attempt.number() >= maxAttempts && repairable(attempt)
+        return attempt.number() >= maxAttempts && DraftRound.repairable(attempt)
                 ? "no valid draft after " + attempt.number() + " attempts; last problem: " + reason
                 : reason;
     }

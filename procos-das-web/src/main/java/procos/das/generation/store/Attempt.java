@@ -9,9 +9,10 @@ import procos.das.validation.Finding;
  *
  * @param description what the drafter wrote; {@code null} when it could not write anything
  * @param findings    what compiling and validating it found (drafting problems included)
+ * @param validated   whether validation has judged it (its findings then include validation's)
  */
 public record Attempt(int number, String drafter, ProcessDescription description, List<String> notes,
-                      List<Finding> findings, long draftMs, long validateMs) {
+                      List<Finding> findings, long draftMs, long validateMs, boolean validated) {
 
     public Attempt {
         notes = notes == null ? List.of() : List.copyOf(notes);
@@ -24,6 +25,6 @@ public record Attempt(int number, String drafter, ProcessDescription description
 
     public Attempt validated(List<Finding> validation, long ms) {
         return new Attempt(number, drafter, description, notes,
-                java.util.stream.Stream.concat(findings.stream(), validation.stream()).toList(), draftMs, ms);
+                java.util.stream.Stream.concat(findings.stream(), validation.stream()).toList(), draftMs, ms, true);
     }
 }

@@ -16,6 +16,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import procos.das.testing.TestEngine;
 
 class ProcessVersionsTest {
 
