@@ -25,4 +25,13 @@ final class ApiJson {
     static Object plain(Object value) {
         return value == null ? null : MAPPER.convertValue(value, Object.class);
     }
+
+    /** JSON text that has a format of its own, as plain maps and lists, names untouched. */
+    static Object parse(String json) {
+        try {
+            return MAPPER.readValue(json, Object.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
 }

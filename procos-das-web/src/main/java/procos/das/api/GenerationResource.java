@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import procos.das.generation.description.DescriptionJson;
+import procos.das.generation.description.ProcessDescription;
 import procos.das.generation.intent.InvalidIntentException;
 import procos.das.generation.pipeline.ApprovalLookup;
 import procos.das.generation.store.Attempt;
@@ -113,9 +115,9 @@ public class GenerationResource {
         body.put("domain", record.normalized() == null ? record.requestedDomain() : record.normalized().domain());
         body.put("notes", record.normalized() == null ? List.of() : record.normalized().notes());
         body.put("context", ApiJson.plain(record.context()));
-        body.put("attempts", ApiJson.plain(record.attempts()));
+        body.put("attempt_details", record.attempts().stream().map(GenerationResource::attempt).toList());
         Attempt last = record.lastAttempt();
-        body.put("description", last == null ? null : ApiJson.plain(last.description()));
+        body.put("description", last == null ? null : description(last.description()));
         body.put("findings", last == null ? List.of() : ApiJson.plain(last.findings()));
         body.put("policy_findings", ApiJson.plain(record.policyFindings()));
         body.put("validation_hash", record.validationHash());
@@ -165,6 +167,23 @@ public class GenerationResource {
         answer.put("decision", approved ? "approved" : "rejected");
         answer.put("decided_by", user);
         return answer;
+    }
+
+    private static Map<String, Object> attempt(Attempt attempt) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("number", attempt.number());
+        body.put("drafter", attempt.drafter());
+        body.put("notes", attempt.notes());
+        body.put("findings", ApiJson.plain(attempt.findings()));
+        body.put("draft_ms", attempt.draftMs());
+        body.put("validate_ms", attempt.validateMs());
+        body.put("description", description(attempt.description()));
+        return body;
+    }
+
+    /** A description in its own JSON form, the one drafters write. */
+    private static Object description(ProcessDescription description) {
+        return description == null ? null : ApiJson.parse(DescriptionJson.write(description));
     }
 
     static Map<String, Object> summary(GenerationRecord record) {

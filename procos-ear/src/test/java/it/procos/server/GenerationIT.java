@@ -135,7 +135,7 @@ class GenerationIT {
         server.post("/procos/api/generations/" + id + "/decision", "{\"approved\": false, \"comment\": \"wrong owner\"}");
         JsonNode rejected = awaitStatus(id, "REJECTED");
         assertThat(rejected.path("decision").path("comment").asText()).isEqualTo("wrong owner");
-        assertThat(server.get("/engine-rest/process-definition/count?key=leave_request_rejected_it").body().path("count").asInt()).isZero();
+        assertThat(server.get("/procos/engine-rest/process-definition/count?key=leave_request_rejected_it").body().path("count").asInt()).isZero();
         JsonNode audit = server.get("/procos/api/processes/leave_request_rejected_it/audit").body();
         assertThat(audit.toString()).contains("process_generated", "process_rejected", "\"actor\":\"admin\"");
     }
@@ -154,7 +154,7 @@ class GenerationIT {
         JsonNode after = server.get("/procos/api/processes/" + key + "/versions").body();
         assertThat(after).hasSize(3);
         assertThat(after.get(0).toString()).contains("rolled_back_from");
-        String newest = server.text("/engine-rest/process-definition/key/" + key + "/xml");
+        String newest = server.text("/procos/engine-rest/process-definition/key/" + key + "/xml");
         assertThat(newest).doesNotContain("payment");
         assertThat(server.get("/procos/api/processes/" + key + "/audit").body().toString())
                 .contains("process_rolled_back", "process_deployed");
@@ -190,31 +190,31 @@ class GenerationIT {
     }
 
     private static String runToEnd(String key, BpmnModelInstance model) throws Exception {
-        ProcosServer.Health started = server.post("/engine-rest/process-definition/key/" + key + "/start", "{}");
+        ProcosServer.Health started = server.post("/procos/engine-rest/process-definition/key/" + key + "/start", "{}");
         if (started.status() != 200) {
             return "start answered " + started.status() + " " + started.body();
         }
         String instance = started.body().path("id").asText();
         long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            String state = server.get("/engine-rest/history/process-instance/" + instance).body().path("state").asText();
+            String state = server.get("/procos/engine-rest/history/process-instance/" + instance).body().path("state").asText();
             if (!state.equals("ACTIVE")) {
                 return state;
             }
-            JsonNode incidents = server.get("/engine-rest/incident?processInstanceId=" + instance).body();
+            JsonNode incidents = server.get("/procos/engine-rest/incident?processInstanceId=" + instance).body();
             if (incidents.size() > 0) {
                 return "incident " + incidents.get(0).path("incidentMessage").asText();
             }
-            for (JsonNode task : server.get("/engine-rest/task?processInstanceId=" + instance).body()) {
+            for (JsonNode task : server.get("/procos/engine-rest/task?processInstanceId=" + instance).body()) {
                 completeUserTask(task, model);
             }
-            for (JsonNode job : server.get("/engine-rest/job?processInstanceId=" + instance + "&timers=true").body()) {
-                server.send(server.request("/engine-rest/job/" + job.path("id").asText() + "/execute")
+            for (JsonNode job : server.get("/procos/engine-rest/job?processInstanceId=" + instance + "&timers=true").body()) {
+                server.send(server.request("/procos/engine-rest/job/" + job.path("id").asText() + "/execute")
                         .POST(HttpRequest.BodyPublishers.noBody()));
             }
-            for (JsonNode subscription : server.get("/engine-rest/event-subscription?processInstanceId=" + instance
+            for (JsonNode subscription : server.get("/procos/engine-rest/event-subscription?processInstanceId=" + instance
                     + "&eventType=message").body()) {
-                server.post("/engine-rest/message", JSON.writeValueAsString(Map.of("messageName",
+                server.post("/procos/engine-rest/message", JSON.writeValueAsString(Map.of("messageName",
                         subscription.path("eventName").asText(), "processInstanceId", instance)));
             }
             Thread.sleep(200);
@@ -234,7 +234,7 @@ class GenerationIT {
         }
         ObjectNode body = JSON.createObjectNode();
         body.set("variables", variables);
-        ProcosServer.Health completed = server.post("/engine-rest/task/" + task.path("id").asText() + "/complete", body.toString());
+        ProcosServer.Health completed = server.post("/procos/engine-rest/task/" + task.path("id").asText() + "/complete", body.toString());
         assertThat(completed.status()).as("complete %s: %s", task.path("name").asText(), completed.body()).isIn(200, 204);
     }
 
