@@ -13,6 +13,7 @@ import procos.das.generation.description.InvalidDescriptionException;
 import procos.das.generation.description.ProcessDescription;
 import procos.das.generation.description.Timer;
 import procos.das.generation.description.Trigger;
+import procos.das.testing.ProcessRun;
 
 /** Compiled models deployed to a real engine and run to their end along every path. */
 class CompiledProcessExecutionTest {

@@ -33,6 +33,7 @@ import procos.das.generation.description.Trigger;
 import procos.kernel.deploy.guard.DeploymentGuard;
 import procos.kernel.deploy.guard.GuardFinding;
 import procos.kernel.deploy.guard.GuardPolicy;
+import procos.das.testing.ProcessRun;
 
 /**
  * Text from outside (a model's output, a person's intent) in every place the compiler puts text:

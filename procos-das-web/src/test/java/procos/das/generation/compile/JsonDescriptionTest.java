@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import procos.das.generation.description.DescriptionJson;
 import procos.das.generation.description.ProcessDescription;
+import procos.das.testing.ProcessRun;
 
 /** A description as a drafter writes it, in JSON, read, compiled, deployed and run along its paths. */
 class JsonDescriptionTest {

@@ -1,4 +1,4 @@
-package procos.das.generation.compile;
+package procos.das.testing;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ import org.camunda.bpm.engine.task.Task;
  * and delivers the messages instances wait for. A task without an answer is left alone, so its
  * deadline can pass. An instance that can no longer move fails the run.
  */
-final class ProcessRun {
+public final class ProcessRun {
 
     private static final String WORKER = "test-worker";
     private static final int MAX_ROUNDS = 300;
@@ -35,28 +35,40 @@ final class ProcessRun {
     private final ProcessEngine engine;
     private final Map<String, Deque<Map<String, Object>>> answers = new HashMap<>();
     private final Set<String> unanswered = new HashSet<>();
+    private boolean answersWhatIsExpected;
     /** The input variables each external task was locked with, in order. */
-    final List<LockedExternalTask> lockedTasks = new ArrayList<>();
+    public final List<LockedExternalTask> lockedTasks = new ArrayList<>();
 
-    ProcessRun(ProcessEngine engine) {
+    public ProcessRun(ProcessEngine engine) {
         this.engine = engine;
     }
 
     /** The variables the activity {@code activityId} completes with, one map per time it runs; the last repeats. */
     @SafeVarargs
-    final ProcessRun answer(String activityId, Map<String, Object>... rounds) {
+    public final ProcessRun answer(String activityId, Map<String, Object>... rounds) {
         answers.put(activityId, new ArrayDeque<>(List.of(rounds)));
         return this;
     }
 
+    /**
+     * Tasks without an answer of their own answer what a willing worker would: an external task
+     * reports every output it is expected to give ({@code expected_outputs}) as {@code true}, a
+     * user task fills its form (true, "ok", 1, today, the first value) — so decisions take their
+     * first branch and loops end.
+     */
+    public ProcessRun answeringWhatIsExpected() {
+        answersWhatIsExpected = true;
+        return this;
+    }
+
     /** Nobody does {@code activityId}: it waits until a timer ends it. */
-    ProcessRun neverDo(String activityId) {
+    public ProcessRun neverDo(String activityId) {
         unanswered.add(activityId);
         return this;
     }
 
     /** Runs the instance to its end and returns its history. */
-    Finished untilEnd(String processInstanceId) {
+    public Finished untilEnd(String processInstanceId) {
         for (int round = 0; round < MAX_ROUNDS && isRunning(processInstanceId); round++) {
             if (!completeExternalTasks(processInstanceId) && !completeUserTasks(processInstanceId)
                     && !deliverMessages(processInstanceId) && !fireTimers(processInstanceId)) {
@@ -72,9 +84,9 @@ final class ProcessRun {
     }
 
     /** The ended instance: its history and the ids of the activities it went through, in order. */
-    record Finished(HistoricProcessInstance history, List<String> activities) {
+    public record Finished(HistoricProcessInstance history, List<String> activities) {
 
-        long count(String activityId) {
+        public long count(String activityId) {
             return activities.stream().filter(activityId::equals).count();
         }
     }
@@ -97,7 +109,8 @@ final class ProcessRun {
                     continue;
                 }
                 lockedTasks.add(locked);
-                service.complete(locked.getId(), WORKER, variables(locked.getActivityId()));
+                service.complete(locked.getId(), WORKER, answersWhatIsExpected && !answers.containsKey(locked.getActivityId())
+                        ? expectedOutputs(locked) : variables(locked.getActivityId()));
                 moved = true;
             }
         }
@@ -109,7 +122,8 @@ final class ProcessRun {
         boolean moved = false;
         for (Task task : service.createTaskQuery().processInstanceId(processInstanceId).list()) {
             if (!unanswered.contains(task.getTaskDefinitionKey())) {
-                engine.getFormService().submitTaskForm(task.getId(), variables(task.getTaskDefinitionKey()));
+                engine.getFormService().submitTaskForm(task.getId(), answersWhatIsExpected
+                        && !answers.containsKey(task.getTaskDefinitionKey()) ? filledForm(task) : variables(task.getTaskDefinitionKey()));
                 moved = true;
             }
         }
@@ -135,6 +149,32 @@ final class ProcessRun {
         }
         management.executeJob(timers.get(0).getId());
         return true;
+    }
+
+    private static Map<String, Object> expectedOutputs(LockedExternalTask task) {
+        Map<String, Object> outputs = new HashMap<>();
+        Object expected = task.getVariables().get("expected_outputs");
+        if (expected != null && !expected.toString().isBlank()) {
+            for (String name : expected.toString().split(",")) {
+                outputs.put(name.trim(), true);
+            }
+        }
+        return outputs;
+    }
+
+    private Map<String, Object> filledForm(Task task) {
+        Map<String, Object> values = new HashMap<>();
+        for (org.camunda.bpm.engine.form.FormField field : engine.getFormService().getTaskFormData(task.getId()).getFormFields()) {
+            Object value = switch (field.getTypeName()) {
+                case "boolean" -> true;
+                case "long" -> 1L;
+                case "date" -> new java.util.Date();
+                case "enum" -> ((Map<?, ?>) field.getType().getInformation("values")).keySet().iterator().next();
+                default -> "ok";
+            };
+            values.put(field.getId(), value);
+        }
+        return values;
     }
 
     private Map<String, Object> variables(String activityId) {
