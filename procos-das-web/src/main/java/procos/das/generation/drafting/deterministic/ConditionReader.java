@@ -70,13 +70,27 @@ final class ConditionReader {
             if ((token.is("AUX") || token.is("VERB")) && COPULAS.contains(token.lemma())) {
                 return copula(kept.subList(0, i), kept.subList(i + 1, kept.size()), negated);
             }
-            if (verbAt < 0 && token.is("VERB") && i > 0) {
+            boolean nextIsVerb = i + 1 < kept.size() && (kept.get(i + 1).is("VERB")
+                    || Grammar.isPresentAfterSubject(kept, 0, i + 1));
+            if (verbAt < 0 && token.is("VERB") && i > 0 && !nextIsVerb) {
+                // "the credit check fails": "check" belongs to the subject, "fails" is the verb.
+                verbAt = i;
+            } else if (verbAt < 0 && i > 0 && Grammar.isPresentAfterSubject(kept, 0, i) && !nextIsVerb) {
                 verbAt = i;
             }
         }
+        int last = kept.size() - 1;
+        Token lastWord = kept.get(last);
+        if (last > 0 && lastWord.lower().endsWith("s") && (lastWord.is("NOUN") || lastWord.is("VERB"))
+                && (kept.get(last - 1).is("NOUN") || kept.get(last - 1).is("VERB")) && (verbAt < 0 || verbAt == last - 1)) {
+            // "the credit check fails": a final third-person word after the subject is the verb, whatever its tag.
+            verbAt = last;
+        }
         if (verbAt > 0) {
             List<Token> subject = subject(kept.subList(0, verbAt));
-            String participle = Words.participle(kept.get(verbAt).lemma());
+            Token verb = kept.get(verbAt);
+            String lemma = verb.is("VERB") && !verb.lemma().equals(verb.lower()) ? verb.lemma() : Grammar.stem(verb.lower());
+            String participle = Words.participle(lemma);
             return named(subject, participle, negated);
         }
         // No verb: a bare outcome ("approved", "rejected by the manager", "valid") or a subject alone.

@@ -29,6 +29,16 @@ final class EventReader {
         return false;
     }
 
+    /** "the payment is confirmed": a passive verb, even one that can also name an outcome. */
+    static boolean isPassiveEvent(List<Token> words) {
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (words.get(i).is("AUX") && words.get(i).lemma().equals("be") && words.get(i + 1).is("VERB")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     EventPhrase read(List<Token> words) {
         boolean namesMessage = words.stream().anyMatch(t -> MESSAGE_WORDS.contains(t.lemma()));
         int verbAt = -1;
@@ -78,7 +88,8 @@ final class EventReader {
             return new EventPhrase(Words.sentenceCase(thing + " received"), Words.snake(thing), who, namesMessage);
         }
         String state = (who.isEmpty() ? "" : who + " ") + participle;
-        String message = Words.snake(who.isEmpty() ? participle : who + " " + participle);
+        // What arrives is named by itself ("passport"), so "wait for the passport" and "when the passport arrives" agree.
+        String message = Words.snake(who.isEmpty() ? participle : participle.equals("received") ? who : who + " " + participle);
         return new EventPhrase(Words.sentenceCase(state), message, who, namesMessage);
     }
 
