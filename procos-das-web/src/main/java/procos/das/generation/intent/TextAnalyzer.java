@@ -93,7 +93,11 @@ public final class TextAnalyzer {
                 String[] lemmaParts = lemma.split("\\+", 2);
                 String suffix = lemmaParts.length == 2 ? lemmaParts[1] : "";
                 String word = words[i];
-                if (!suffix.isEmpty() && word.toLowerCase(Locale.ROOT).endsWith(suffix) && word.length() > suffix.length()) {
+                if (suffix.isEmpty() && (word.endsWith("'s") || word.endsWith("’s")) && word.length() > 2) {
+                    suffix = "'s";
+                }
+                if (!suffix.isEmpty() && word.toLowerCase(Locale.ROOT).replace('’', '\'').endsWith(suffix)
+                        && word.length() > suffix.length()) {
                     String head = word.substring(0, word.length() - suffix.length());
                     tokens.add(new Token(head, tag.substring(0, fused), lemmaParts[0].toLowerCase(Locale.ROOT)));
                     tokens.add(new Token(word.substring(head.length()), tag.substring(fused + 1), suffix.toLowerCase(Locale.ROOT)));

@@ -262,7 +262,8 @@ final class ActionReader {
     private static List<Token> content(List<Token> words) {
         List<Token> content = new ArrayList<>();
         for (Token token : words) {
-            if (SUBJECT_TAGS.contains(token.tag()) && !DETERMINERS.contains(token.lower()) && token.hasLetter()
+            boolean nounTakenForVerb = token.is("VERB") && !Lexicon.isActionVerb(token.lemma()) && !content.isEmpty();
+            if ((SUBJECT_TAGS.contains(token.tag()) || nounTakenForVerb) && !DETERMINERS.contains(token.lower()) && token.hasLetter()
                     && !Grammar.isNegation(token) && !Lexicon.LIGHT_VERBS.contains(token.lower())) {
                 content.add(token);
             }

@@ -79,6 +79,15 @@ final class ConditionReader {
                 verbAt = i;
             }
         }
+        for (int i = 1; verbAt < 0 && i < kept.size(); i++) {
+            Token token = kept.get(i);
+            boolean followed = i + 1 >= kept.size() || Set.of("DET", "NOUN", "ADP", "PRON", "ADJ").contains(kept.get(i + 1).tag());
+            if (token.lower().endsWith("s") && !token.lower().endsWith("ss") && token.is("NOUN")
+                    && (kept.get(i - 1).is("NOUN") || kept.get(i - 1).is("PROPN")) && followed && i + 1 < kept.size()) {
+                // "the sample fails inspection": a third-person verb the tagger took for a plural noun.
+                verbAt = i;
+            }
+        }
         int last = kept.size() - 1;
         Token lastWord = kept.get(last);
         if (last > 0 && lastWord.lower().endsWith("s") && (lastWord.is("NOUN") || lastWord.is("VERB"))
@@ -180,7 +189,9 @@ final class ConditionReader {
             }
             List<Token> subjectWords = new ArrayList<>();
             for (Token token : words.subList(0, subjectEnd)) {
-                if ((token.is("NOUN") || token.is("PROPN") || token.is("ADJ")) && !SKIPPED.contains(token.lower())
+                boolean function = token.is("AUX") || token.is("DET") || token.is("ADP") || token.isPunctuation()
+                        || token.is("SCONJ") || token.is("CCONJ") || token.is("PART") || token.is("PRON");
+                if (!function && token.hasLetter() && !COPULAS.contains(token.lemma()) && !SKIPPED.contains(token.lower())
                         && !Lexicon.COMPARISONS.containsKey(token.lower())) {
                     subjectWords.add(token);
                 }
@@ -188,7 +199,7 @@ final class ConditionReader {
             if (subjectWords.isEmpty() && i + 1 < words.size()) {
                 // "more than 3 items are missing", "over 500 euros": the counted noun names the variable.
                 List<Token> counted = ActionReader.nounPhrase(words, i + 1);
-                if (!counted.isEmpty() && !Set.of("eur", "euro", "usd", "dollar", "pound", "chf", "gbp")
+                if (!counted.isEmpty() && !Set.of("eur", "euro", "usd", "dollar", "pound", "chf", "gbp", "percent", "%", "per")
                         .contains(counted.get(0).lemma().toLowerCase(Locale.ROOT))) {
                     subjectWords.addAll(counted);
                 }

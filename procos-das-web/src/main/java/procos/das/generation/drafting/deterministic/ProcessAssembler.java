@@ -152,6 +152,11 @@ final class ProcessAssembler {
     }
 
     private String name(String fallback) {
+        if (trigger.kind() != Trigger.Kind.TIMER && trigger.name() != null && trigger.name().contains(" ")) {
+            // "Order received" → "Order handling": the thing whose arrival starts the process names it.
+            String state = trigger.name();
+            return Words.sentenceCase(state.substring(0, state.lastIndexOf(' ')) + " handling");
+        }
         if (!triggerSubject.isBlank()) {
             return Words.sentenceCase(triggerSubject + " handling");
         }
