@@ -22,20 +22,20 @@ final class DomainDetector {
                         + "checkout 3 courier 3 carrier 2 refund 2 return 1 item 2 product 2 customer 1 shop 3 "
                         + "inventory 2 purchase 1 pack 2 tracking 3 label 1"));
         LEXICON.put("hr", weights(
-                "employee 3 candidate 3 hire 3 hiring 3 onboarding 3 onboard 3 offboarding 3 interview 3 "
+                "employee 1 candidate 3 hire 3 hiring 3 onboarding 3 onboard 3 offboarding 3 interview 3 "
                         + "recruiter 3 recruitment 3 vacancy 3 leave 2 vacation 3 holiday 1 salary 2 payroll 2 "
                         + "contract 1 applicant 2 resume 3 cv 3 hr 3 staff 2 training 1 probation 3 colleague 1 "
-                        + "manager 1 resignation 3 appraisal 3"));
+                        + "manager 1 resignation 3 appraisal 3 contractor 2"));
         LEXICON.put("finance", weights(
                 "invoice 3 payment 2 pay 1 expense 3 reimbursement 3 reimburse 3 budget 3 ledger 3 accounting 3 "
                         + "accountant 3 tax 2 vat 3 cfo 3 finance 3 audit 2 credit 2 loan 3 bank 2 transaction 2 "
                         + "receipt 2 purchase 1 supplier 1 vendor 2 cost 2 amount 2 euro 2 dollar 2 refund 1 "
-                        + "bookkeeping 3 controller 2"));
+                        + "bookkeeping 3 controller 2 rate 2 exchange 1"));
         LEXICON.put("it_operations", weights(
                 "server 3 incident 3 outage 3 deployment 3 deploy 3 backup 3 database 2 alert 3 patch 3 log 2 "
                         + "monitoring 3 password 3 access 1 ticket 2 helpdesk 3 engineer 2 on-call 3 cpu 3 disk 3 "
                         + "restart 3 release 2 rollback 3 vulnerability 3 firewall 3 vpn 3 laptop 2 account 1 "
-                        + "cluster 3 service 1 ops 3 devops 3 pipeline 2 test 1 build 1"));
+                        + "cluster 3 service 1 ops 3 devops 3 pipeline 2 test 1 build 1 api 1"));
         LEXICON.put("healthcare", weights(
                 "patient 3 doctor 3 nurse 3 physician 3 appointment 2 prescription 3 lab 3 diagnosis 3 "
                         + "treatment 3 clinic 3 hospital 3 medication 3 referral 3 symptom 3 triage 3 admission 2 "

@@ -50,10 +50,25 @@ public final class TextAnalyzer {
         for (String sentence : sentences.sentDetect(text)) {
             String trimmed = sentence.strip();
             if (!trimmed.isEmpty()) {
-                result.add(new AnalyzedSentence(trimmed, tag(tokenizer.tokenize(trimmed))));
+                result.add(new AnalyzedSentence(trimmed, tag(joinHyphenated(tokenizer.tokenize(trimmed), trimmed))));
             }
         }
         return result;
+    }
+
+    /** "follow - up" back to "follow-up" where the text wrote it as one word. */
+    private static String[] joinHyphenated(String[] tokens, String text) {
+        List<String> joined = new ArrayList<>(tokens.length);
+        for (int i = 0; i < tokens.length; i++) {
+            if (tokens[i].equals("-") && !joined.isEmpty() && i + 1 < tokens.length
+                    && text.contains(joined.get(joined.size() - 1) + "-" + tokens[i + 1])) {
+                joined.set(joined.size() - 1, joined.get(joined.size() - 1) + "-" + tokens[i + 1]);
+                i++;
+            } else {
+                joined.add(tokens[i]);
+            }
+        }
+        return joined.toArray(new String[0]);
     }
 
     /** Tags and lemmatizes words already split into tokens. */
@@ -67,7 +82,31 @@ public final class TextAnalyzer {
             if (lemma == null || lemma.isBlank() || lemma.equals("O")) {
                 lemma = words[i];
             }
-            tokens.add(new Token(words[i], tags[i], lemma.toLowerCase(Locale.ROOT)));
+            String tag = tags[i];
+            if (tag.equals("PUNCT") && words[i].codePoints().anyMatch(Character::isLetter)) {
+                // Hyphenated words ("on-call") are sometimes tagged as punctuation; a word with letters is none.
+                tag = "NOUN";
+            }
+            int fused = tag.indexOf('+');
+            if (fused > 0) {
+                // The EWT models keep "customer's" as one token tagged NOUN+PART; two tokens read more simply.
+                String[] lemmaParts = lemma.split("\\+", 2);
+                String suffix = lemmaParts.length == 2 ? lemmaParts[1] : "";
+                String word = words[i];
+                if (suffix.isEmpty() && (word.endsWith("'s") || word.endsWith("’s")) && word.length() > 2) {
+                    suffix = "'s";
+                }
+                if (!suffix.isEmpty() && word.toLowerCase(Locale.ROOT).replace('’', '\'').endsWith(suffix)
+                        && word.length() > suffix.length()) {
+                    String head = word.substring(0, word.length() - suffix.length());
+                    tokens.add(new Token(head, tag.substring(0, fused), lemmaParts[0].toLowerCase(Locale.ROOT)));
+                    tokens.add(new Token(word.substring(head.length()), tag.substring(fused + 1), suffix.toLowerCase(Locale.ROOT)));
+                    continue;
+                }
+                tag = tag.substring(0, fused);
+                lemma = lemmaParts[0];
+            }
+            tokens.add(new Token(words[i], tag, lemma.toLowerCase(Locale.ROOT)));
         }
         return tokens;
     }

@@ -22,11 +22,12 @@ import procos.das.generation.intent.Token;
  * @param waitBefore   "after 2 days", "2 days later": a wait before the step
  * @param times        "up to 3 times", "at most three attempts"
  * @param again        "again", "retry": a repetition of what came before
+ * @param thirdPerson  the verb is written "packs", "reviews": someone named before does it
  */
 record ActionPhrase(String verb, List<Token> object, boolean pronounObject, List<Token> prepObject, List<Token> actor,
                     boolean machineActor, boolean aiActor, List<Token> question, boolean alternatives, boolean manual,
                     boolean automatic, boolean negated, TimeExpressions.Span deadline, TimeExpressions.Span waitBefore,
-                    Integer times, boolean again) {
+                    Integer times, boolean again, boolean thirdPerson) {
 
     ActionPhrase {
         object = List.copyOf(object);
@@ -37,7 +38,12 @@ record ActionPhrase(String verb, List<Token> object, boolean pronounObject, List
 
     ActionPhrase withObject(List<Token> resolved) {
         return new ActionPhrase(verb, resolved, false, prepObject, actor, machineActor, aiActor, question, alternatives,
-                manual, automatic, negated, deadline, waitBefore, times, again);
+                manual, automatic, negated, deadline, waitBefore, times, again, thirdPerson);
+    }
+
+    ActionPhrase withActor(List<Token> shared) {
+        return new ActionPhrase(verb, object, pronounObject, prepObject, shared, machineActor, aiActor, question, alternatives,
+                manual, automatic, negated, deadline, waitBefore, times, again, thirdPerson);
     }
 
     boolean hasHumanActor() {

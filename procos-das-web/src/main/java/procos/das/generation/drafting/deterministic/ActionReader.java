@@ -44,19 +44,14 @@ final class ActionReader {
         // "have the manager approve it", "ask the AI to summarize": the verb after the causative is the step.
         Token first = words.get(verbAt);
         if (Lexicon.CAUSATIVE_VERBS.contains(first.lemma())) {
-            int next = verbAt + 1;
-            List<Token> causee = new ArrayList<>();
-            while (next < words.size() && (SUBJECT_TAGS.contains(words.get(next).tag()) || words.get(next).is("DET"))
-                    && !Grammar.isVerbAt(words, next) || next < words.size() && words.get(next).is("DET")) {
-                causee.add(words.get(next));
+            // The person or party runs up to the next step verb: "have the communications lead review it".
+            int next = verbAt + 2;
+            while (next < words.size() && !isCausedVerb(words, next)) {
                 next++;
             }
-            if (next < words.size() && words.get(next).lower().equals("to")) {
-                next++;
-            }
-            if (!causee.isEmpty() && next < words.size() && (words.get(next).is("VERB") || Grammar.isVerbAt(words, next)
-                    || Lexicon.isActionVerb(words.get(next).lower()))) {
-                actor.addAll(content(causee));
+            List<Token> causee = next < words.size() ? words.subList(verbAt + 1, next) : List.of();
+            if (!causee.isEmpty() && causee.stream().noneMatch(t -> t.isPunctuation() || t.is("ADP") && !t.lower().equals("to"))) {
+                actor.addAll(content(causee.stream().filter(t -> !t.lower().equals("to")).toList()));
                 verbAt = next;
             }
         }
@@ -98,6 +93,12 @@ final class ActionReader {
             }
             actor.addAll(byPhrase(words, verbAt));
         }
+        int objectEnd = skipDeterminers(words, after) + (pronounObject ? 1 : object.size());
+        if (!verb.contains(" ") && objectEnd < words.size() && (!object.isEmpty() || pronounObject)
+                && Lexicon.PHRASAL.contains(verb + " " + words.get(objectEnd).lower())) {
+            // "hand the parcel over", "fill the form in": the particle after the object still belongs to the verb.
+            verb = verb + " " + words.get(objectEnd).lower();
+        }
         List<Token> prepObject = object.isEmpty() && !pronounObject ? prepPhrase(words, after) : List.of();
         for (Token word : actor) {
             if (Lexicon.AI_ACTORS.contains(word.lower())) {
@@ -114,7 +115,29 @@ final class ActionReader {
         return new ActionPhrase(verb, object, pronounObject, prepObject, actor, machineActor, aiActor, question,
                 alternatives, has(words, "manually", "by hand", "in person", "personally", "by phone"),
                 has(words, "automatically", "automated"), negatedBefore(words, verbAt),
-                after(words, "within"), waitBefore(words), times(words), has(words, "again"));
+                after(words, "within"), waitBefore(words), times(words), has(words, "again"),
+                isThirdPerson(words.get(verbAt)));
+    }
+
+    /** The verb after "ask the release manager to …": a step verb marked as a verb, after "to", or before its object. */
+    private static boolean isCausedVerb(List<Token> words, int at) {
+        Token token = words.get(at);
+        if (!Lexicon.isActionVerb(token.lower()) && !Lexicon.isActionVerb(token.lemma())) {
+            return false;
+        }
+        if (token.is("VERB") || words.get(at - 1).lower().equals("to")) {
+            return true;
+        }
+        if (at + 1 >= words.size()) {
+            return true;
+        }
+        Token next = words.get(at + 1);
+        return next.is("DET") || next.is("PRON") || next.is("ADP") || next.isPunctuation();
+    }
+
+    private static boolean isThirdPerson(Token verb) {
+        String word = verb.lower();
+        return word.endsWith("s") && !word.endsWith("ss") && !word.equals(verb.lemma());
     }
 
     private List<Token> retaggedAsImperative(List<Token> tokens) {
@@ -136,6 +159,10 @@ final class ActionReader {
             }
             Token token = words.get(i);
             String lemma = Grammar.verbLemma(token);
+            if (token.is("VERB") && !Lexicon.isActionVerb(lemma) && i + 1 < words.size() && Grammar.isVerbAt(words, i + 1)) {
+                // "the department head signs": a noun the tagger took for a verb, right before the verb.
+                continue;
+            }
             boolean lightBeforeTo = Lexicon.LIGHT_VERBS.contains(lemma) && i + 2 < words.size()
                     && words.get(i + 1).lower().equals("to");
             if (lightBeforeTo) {
@@ -183,7 +210,7 @@ final class ActionReader {
         }
         for (int i = after; i < words.size() && i < after + 6; i++) {
             String word = words.get(i).lower();
-            if (word.equals("if") || word.equals("whether") || word.equals("that") && words.get(i).is("SCONJ")) {
+            if (word.equals("if") || word.equals("whether") || word.equals("that") && (words.get(i).is("SCONJ") || i == after)) {
                 return i + 1 < words.size() ? i + 1 : -1;
             }
             if (!words.get(i).is("ADP") && !words.get(i).is("DET") && !words.get(i).is("NOUN")
@@ -211,9 +238,15 @@ final class ActionReader {
             if (token.lower().equals("'s") || token.lower().equals("'") || DETERMINERS.contains(token.lower()) && phrase.isEmpty()) {
                 continue;
             }
-            boolean noun = OBJECT_TAGS.contains(token.tag()) || token.is("VERB") && token.lower().endsWith("ing") && !phrase.isEmpty();
-            if (!noun || Lexicon.isActionVerb(token.lower()) && !phrase.isEmpty() && i + 1 < words.size()
-                    && !OBJECT_TAGS.contains(words.get(i + 1).tag()) && token.is("VERB")) {
+            boolean nextIsNoun = i + 1 < words.size() && (words.get(i + 1).is("NOUN") || words.get(i + 1).is("PROPN"));
+            boolean atEnd = i + 1 >= words.size() || words.get(i + 1).is("ADP") || words.get(i + 1).isPunctuation();
+            // Participles and tagger slips inside a noun phrase: "automated tests", "spare parts", "team lead".
+            boolean modifier = token.is("VERB") && (nextIsNoun && (token.lower().endsWith("ed") || token.lower().endsWith("ing")
+                    || !Lexicon.isActionVerb(token.lemma()))
+                    || !phrase.isEmpty() && atEnd && !Lexicon.isActionVerb(token.lemma()) && !token.lower().endsWith("ing"));
+            boolean noun = OBJECT_TAGS.contains(token.tag()) || modifier;
+            if (!noun || OBJECT_TAGS.contains(token.tag()) && !phrase.isEmpty() && Grammar.isVerbAt(words, i)
+                    && !token.is("NOUN") && !token.is("PROPN")) {
                 break;
             }
             if (token.lower().equals("every") || token.lower().equals("each")) {
@@ -229,7 +262,8 @@ final class ActionReader {
     private static List<Token> content(List<Token> words) {
         List<Token> content = new ArrayList<>();
         for (Token token : words) {
-            if (SUBJECT_TAGS.contains(token.tag()) && !DETERMINERS.contains(token.lower()) && token.hasLetter()
+            boolean nounTakenForVerb = token.is("VERB") && !Lexicon.isActionVerb(token.lemma()) && !content.isEmpty();
+            if ((SUBJECT_TAGS.contains(token.tag()) || nounTakenForVerb) && !DETERMINERS.contains(token.lower()) && token.hasLetter()
                     && !Grammar.isNegation(token) && !Lexicon.LIGHT_VERBS.contains(token.lower())) {
                 content.add(token);
             }

@@ -12,8 +12,10 @@ import procos.das.generation.intent.Token;
  * @param firstInSentence  whether it opens its sentence
  * @param trailingParallel whether it ended with "in parallel" / "at the same time": the clauses of its
  *                         sentence so far run side by side
+ * @param beforeColon      whether a colon follows it ("Onboarding for new hires: …")
  */
-record Clause(Set<Cue> cues, List<Token> tokens, int sentence, boolean firstInSentence, boolean trailingParallel) {
+record Clause(Set<Cue> cues, List<Token> tokens, int sentence, boolean firstInSentence, boolean trailingParallel,
+              boolean beforeColon) {
 
     Clause {
         cues = Set.copyOf(cues);

@@ -16,7 +16,7 @@ sealed interface ClauseContent {
     }
 
     /** "repeat", "retry up to 3 times", "repeat until approved". */
-    record Repeat(Integer times, ConditionPhrase until, boolean previousStepOnly) implements ClauseContent {
+    record Repeat(Integer times, ConditionPhrase until, boolean previousStepOnly, ActionPhrase action) implements ClauseContent {
     }
 
     /** Something happens outside: "when the customer replies", "wait for the payment". */

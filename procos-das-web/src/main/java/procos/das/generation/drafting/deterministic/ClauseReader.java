@@ -20,8 +20,12 @@ final class ClauseReader {
         this.actions = new ActionReader(analyzer);
     }
 
+    /** @param opensIntent whether the clause is the very first: a "when" there says how the process starts */
     ClauseContent read(Clause clause, boolean opensIntent) {
         List<Token> words = clause.tokens();
+        if (isLeadIn(clause)) {
+            return new ClauseContent.Unplaced(clause.text(), "it reads as a title or lead-in, not a step");
+        }
         if (clause.has(Cue.PURPOSE)) {
             return new ClauseContent.Unplaced(clause.text(), "it gives a reason, not a step");
         }
@@ -35,11 +39,19 @@ final class ClauseReader {
             return new ClauseContent.Until(conditions.read(words, false));
         }
         TimeExpressions.Span period = TimeExpressions.durationAt(words, 0);
-        if (period != null && onlyTime(words, period)) {
+        if (period != null && (onlyTime(words, period) || period.end() < words.size()
+                && Set.of("after", "later").contains(words.get(period.end()).lower()) && actions.read(words) == null)) {
             return new ClauseContent.Pause(period);
         }
+        if (clause.has(Cue.RECEIPT)) {
+            return new ClauseContent.Event(events.read(words));
+        }
         if (clause.has(Cue.WHEN)) {
-            if (EventReader.isEvent(words) || opensIntent && !hasCopula(words)) {
+            if (isBareOutcome(words)) {
+                // "once approved": the outcome of the step before, as "if approved" says it.
+                return new ClauseContent.Decision(conditions.read(words, false));
+            }
+            if (EventReader.isEvent(words) || opensIntent && EventReader.isPassiveEvent(words)) {
                 return new ClauseContent.Event(events.read(words));
             }
             if (hasCopula(words)) {
@@ -65,7 +77,7 @@ final class ClauseReader {
             return new ClauseContent.Unplaced(clause.text(), "no verb says what is done");
         }
         String verb = action.verb();
-        if (verb.equals("wait") || verb.equals("hold")) {
+        if (verb.equals("wait")) {
             TimeExpressions.Span wait = TimeExpressions.findDuration(words, 0);
             if (wait != null) {
                 return new ClauseContent.Pause(wait);
@@ -78,12 +90,23 @@ final class ClauseReader {
                     ? conditions.read(words.subList(until + 1, words.size()), false) : null;
             boolean previousOnly = !verb.equals("repeat") && !verb.equals("iterate") && !verb.equals("loop")
                     || action.again() && condition == null;
-            return new ClauseContent.Repeat(action.times(), condition, previousOnly);
+            return new ClauseContent.Repeat(action.times(), condition, previousOnly, action);
         }
         if (DEADLINE_VERBS.contains(verb) && action.deadline() != null && action.object().isEmpty()) {
             return new ClauseContent.Deadline(action.deadline());
         }
         return new ClauseContent.Action(action);
+    }
+
+    /** "Onboarding for new hires:", "The steps:": a noun phrase before a colon announces what follows. */
+    private static boolean isLeadIn(Clause clause) {
+        if (!clause.beforeColon() || !clause.cues().isEmpty()) {
+            return false;
+        }
+        Token first = clause.tokens().get(0);
+        boolean gerund = first.lower().endsWith("ing") && (clause.tokens().size() == 1 || !clause.tokens().get(1).is("DET"));
+        return gerund || first.is("DET") || first.is("ADJ") || first.is("PROPN")
+                || first.is("NOUN") && !Lexicon.isActionVerb(first.lower());
     }
 
     private static boolean onlyTime(List<Token> words, TimeExpressions.Span period) {
@@ -98,6 +121,12 @@ final class ClauseReader {
             }
         }
         return true;
+    }
+
+    private static boolean isBareOutcome(List<Token> words) {
+        return words.size() <= 3 && words.stream().anyMatch(t -> Lexicon.OUTCOME_WORDS.contains(t.lower())
+                || Lexicon.OPPOSITES.containsKey(t.lower()))
+                && words.stream().noneMatch(t -> t.is("NOUN") || t.is("PROPN") || t.is("PRON"));
     }
 
     private static boolean hasCopula(List<Token> words) {

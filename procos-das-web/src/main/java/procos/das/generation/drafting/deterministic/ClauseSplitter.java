@@ -15,7 +15,7 @@ import procos.das.generation.intent.Token;
  */
 final class ClauseSplitter {
 
-    private static final Set<String> CLAUSE_PUNCTUATION = Set.of(",", ";", ":", "–", "—", "-", "(", ")", "/");
+    private static final Set<String> CLAUSE_PUNCTUATION = Set.of(",", ";", ":", "–", "—", "(", ")", "/");
     private static final Set<String> SENTENCE_END = Set.of(".", "!", "?");
     private static final Set<String> SUBORDINATORS = Set.of("if", "unless", "once", "when", "whenever", "while", "whilst",
             "until", "till", "otherwise", "else", "meanwhile", "then", "whereas", "afterwards");
@@ -24,12 +24,16 @@ final class ClauseSplitter {
 
     List<Clause> split(AnalyzedSentence sentence, int index) {
         List<List<Token>> pieces = new ArrayList<>();
+        Set<Integer> beforeColon = new java.util.HashSet<>();
         List<Token> tokens = sentence.tokens();
         List<Token> current = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
             boolean last = i == tokens.size() - 1;
             if (token.isPunctuation() && (CLAUSE_PUNCTUATION.contains(token.text()) || SENTENCE_END.contains(token.text()))) {
+                if (token.text().equals(":") && !current.isEmpty()) {
+                    beforeColon.add(pieces.size());
+                }
                 flush(current, pieces);
                 continue;
             }
@@ -41,7 +45,7 @@ final class ClauseSplitter {
             }
         }
         flush(current, pieces);
-        return withCues(pieces, index);
+        return withCues(pieces, index, beforeColon);
     }
 
     private static void flush(List<Token> current, List<List<Token>> pieces) {
@@ -104,13 +108,14 @@ final class ClauseSplitter {
     }
 
     private static boolean repeats(List<Token> current) {
-        return current.stream().anyMatch(t -> REPEATING_VERBS.contains(t.lemma()) || t.lower().equals("again"));
+        return current.stream().anyMatch(t -> REPEATING_VERBS.contains(t.lemma()));
     }
 
-    private static List<Clause> withCues(List<List<Token>> pieces, int sentence) {
+    private static List<Clause> withCues(List<List<Token>> pieces, int sentence, Set<Integer> beforeColon) {
         List<Clause> clauses = new ArrayList<>();
         EnumSet<Cue> pending = EnumSet.noneOf(Cue.class);
-        for (List<Token> piece : pieces) {
+        for (int p = 0; p < pieces.size(); p++) {
+            List<Token> piece = pieces.get(p);
             int at = 0;
             EnumSet<Cue> cues = EnumSet.copyOf(pending.isEmpty() ? EnumSet.noneOf(Cue.class) : pending);
             while (at < piece.size()) {
@@ -150,7 +155,7 @@ final class ClauseSplitter {
                 continue;
             }
             pending = EnumSet.noneOf(Cue.class);
-            clauses.add(new Clause(cues, rest, sentence, clauses.isEmpty(), trailing));
+            clauses.add(new Clause(cues, rest, sentence, clauses.isEmpty(), trailing, beforeColon.contains(p)));
         }
         return clauses;
     }

@@ -70,13 +70,36 @@ final class ConditionReader {
             if ((token.is("AUX") || token.is("VERB")) && COPULAS.contains(token.lemma())) {
                 return copula(kept.subList(0, i), kept.subList(i + 1, kept.size()), negated);
             }
-            if (verbAt < 0 && token.is("VERB") && i > 0) {
+            boolean nextIsVerb = i + 1 < kept.size() && (kept.get(i + 1).is("VERB")
+                    || Grammar.isPresentAfterSubject(kept, 0, i + 1));
+            if (verbAt < 0 && token.is("VERB") && i > 0 && !nextIsVerb) {
+                // "the credit check fails": "check" belongs to the subject, "fails" is the verb.
+                verbAt = i;
+            } else if (verbAt < 0 && i > 0 && Grammar.isPresentAfterSubject(kept, 0, i) && !nextIsVerb) {
                 verbAt = i;
             }
         }
+        for (int i = 1; verbAt < 0 && i < kept.size(); i++) {
+            Token token = kept.get(i);
+            boolean followed = i + 1 >= kept.size() || Set.of("DET", "NOUN", "ADP", "PRON", "ADJ").contains(kept.get(i + 1).tag());
+            if (token.lower().endsWith("s") && !token.lower().endsWith("ss") && token.is("NOUN")
+                    && (kept.get(i - 1).is("NOUN") || kept.get(i - 1).is("PROPN")) && followed && i + 1 < kept.size()) {
+                // "the sample fails inspection": a third-person verb the tagger took for a plural noun.
+                verbAt = i;
+            }
+        }
+        int last = kept.size() - 1;
+        Token lastWord = kept.get(last);
+        if (last > 0 && lastWord.lower().endsWith("s") && (lastWord.is("NOUN") || lastWord.is("VERB"))
+                && (kept.get(last - 1).is("NOUN") || kept.get(last - 1).is("VERB")) && (verbAt < 0 || verbAt == last - 1)) {
+            // "the credit check fails": a final third-person word after the subject is the verb, whatever its tag.
+            verbAt = last;
+        }
         if (verbAt > 0) {
             List<Token> subject = subject(kept.subList(0, verbAt));
-            String participle = Words.participle(kept.get(verbAt).lemma());
+            Token verb = kept.get(verbAt);
+            String lemma = verb.is("VERB") && !verb.lemma().equals(verb.lower()) ? verb.lemma() : Grammar.stem(verb.lower());
+            String participle = Words.participle(lemma);
             return named(subject, participle, negated);
         }
         // No verb: a bare outcome ("approved", "rejected by the manager", "valid") or a subject alone.
@@ -166,7 +189,9 @@ final class ConditionReader {
             }
             List<Token> subjectWords = new ArrayList<>();
             for (Token token : words.subList(0, subjectEnd)) {
-                if ((token.is("NOUN") || token.is("PROPN") || token.is("ADJ")) && !SKIPPED.contains(token.lower())
+                boolean function = token.is("AUX") || token.is("DET") || token.is("ADP") || token.isPunctuation()
+                        || token.is("SCONJ") || token.is("CCONJ") || token.is("PART") || token.is("PRON");
+                if (!function && token.hasLetter() && !COPULAS.contains(token.lemma()) && !SKIPPED.contains(token.lower())
                         && !Lexicon.COMPARISONS.containsKey(token.lower())) {
                     subjectWords.add(token);
                 }
@@ -174,7 +199,7 @@ final class ConditionReader {
             if (subjectWords.isEmpty() && i + 1 < words.size()) {
                 // "more than 3 items are missing", "over 500 euros": the counted noun names the variable.
                 List<Token> counted = ActionReader.nounPhrase(words, i + 1);
-                if (!counted.isEmpty() && !Set.of("eur", "euro", "usd", "dollar", "pound", "chf", "gbp")
+                if (!counted.isEmpty() && !Set.of("eur", "euro", "usd", "dollar", "pound", "chf", "gbp", "percent", "%", "per")
                         .contains(counted.get(0).lemma().toLowerCase(Locale.ROOT))) {
                     subjectWords.addAll(counted);
                 }

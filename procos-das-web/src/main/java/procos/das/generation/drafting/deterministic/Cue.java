@@ -26,8 +26,9 @@ enum Cue {
     IF("if", "only if", "in case", "provided that", "as long as", "if and only if", "should"),
     UNLESS("unless", "except if", "except when"),
     IN_CASE_OF("in case of", "in the event of", "in the case of"),
-    WHEN("when", "once", "as soon as", "whenever", "each time", "every time", "after", "the moment", "upon", "on receipt of",
-            "on arrival of"),
+    WHEN("when", "once", "as soon as", "whenever", "each time", "every time", "after", "the moment"),
+    /** "upon", "on receipt of": what follows is a thing that arrives, even without a verb. */
+    RECEIPT("upon", "on receipt of", "on arrival of", "on receiving", "upon receipt of", "on reception of"),
     WHILE("while", "whilst", "during"),
     /** "and", "but": joins clauses; the order stays as written. */
     AND("and", "but", "&", "and also"),

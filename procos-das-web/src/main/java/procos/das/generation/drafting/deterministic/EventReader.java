@@ -29,8 +29,24 @@ final class EventReader {
         return false;
     }
 
+    /** "the payment is confirmed": a passive verb, even one that can also name an outcome. */
+    static boolean isPassiveEvent(List<Token> words) {
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (words.get(i).is("AUX") && words.get(i).lemma().equals("be") && words.get(i + 1).is("VERB")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     EventPhrase read(List<Token> words) {
         boolean namesMessage = words.stream().anyMatch(t -> MESSAGE_WORDS.contains(t.lemma()));
+        if (namesMessage) {
+            EventPhrase named = namedMessage(words);
+            if (named != null) {
+                return named;
+            }
+        }
         int verbAt = -1;
         boolean passive = false;
         for (int i = 0; i < words.size(); i++) {
@@ -78,8 +94,28 @@ final class EventReader {
             return new EventPhrase(Words.sentenceCase(thing + " received"), Words.snake(thing), who, namesMessage);
         }
         String state = (who.isEmpty() ? "" : who + " ") + participle;
-        String message = Words.snake(who.isEmpty() ? participle : who + " " + participle);
+        // What arrives is named by itself ("passport"), so "wait for the passport" and "when the passport arrives" agree.
+        String message = Words.snake(who.isEmpty() ? participle : participle.equals("received") ? who : who + " " + participle);
         return new EventPhrase(Words.sentenceCase(state), message, who, namesMessage);
+    }
+
+    /** "the payment_received message", "an order created event": the words before the message word name it. */
+    private static EventPhrase namedMessage(List<Token> words) {
+        for (int i = 1; i < words.size(); i++) {
+            if (MESSAGE_WORDS.contains(words.get(i).lemma())) {
+                List<Token> name = new ArrayList<>();
+                for (int j = i - 1; j >= 0 && (words.get(j).is("NOUN") || words.get(j).is("PROPN") || words.get(j).is("ADJ")
+                        || words.get(j).is("VERB") || words.get(j).is("X")); j--) {
+                    name.add(0, words.get(j));
+                }
+                String message = Words.snake(ConditionReader.join(name));
+                if (!message.isEmpty()) {
+                    String state = Words.sentenceCase(Words.spaced(message));
+                    return new EventPhrase(state.contains(" ") ? state : state + " received", message, Words.spaced(message), true);
+                }
+            }
+        }
+        return null;
     }
 
     private static int skipDeterminers(List<Token> words, int at) {

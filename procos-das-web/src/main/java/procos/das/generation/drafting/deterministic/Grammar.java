@@ -27,22 +27,70 @@ final class Grammar {
         if (token.is("AUX") || token.is("DET") || token.is("PRON") || token.isPunctuation() || token.is("ADP")) {
             return false;
         }
-        if (!Lexicon.isActionVerb(token.lemma()) && !Lexicon.isActionVerb(token.lower())) {
+        if (!Lexicon.isActionVerb(token.lemma()) && !Lexicon.isActionVerb(token.lower())
+                && !Lexicon.isActionVerb(stem(token.lower()))) {
             return false;
         }
         if (i == 0) {
             return true;
         }
         Token previous = tokens.get(i - 1);
-        return VERB_CONTEXT.contains(previous.lower()) || previous.is("AUX") || previous.isPunctuation();
+        return VERB_CONTEXT.contains(previous.lower()) || previous.is("AUX") || previous.isPunctuation()
+                || isPresentAfterSubject(tokens, 0, i);
+    }
+
+    /**
+     * "a recruiter reviews the CV", "the warehouse packs it": the tagger often reads a third-person verb
+     * after a noun as a plural noun. It is the verb when all words before it form a noun phrase and a
+     * determiner, pronoun, number, particle or preposition follows.
+     */
+    static boolean isPresentAfterSubject(List<Token> tokens, int from, int i) {
+        Token token = tokens.get(i);
+        if (!token.lower().endsWith("s") || token.lower().equals(token.lemma()) && !Lexicon.isActionVerb(stem(token.lower()))) {
+            return false;
+        }
+        if (i <= from) {
+            return false;
+        }
+        for (int j = from; j < i; j++) {
+            Token before = tokens.get(j);
+            if (!(before.is("DET") || before.is("ADJ") || before.is("NOUN") || before.is("PROPN") || before.is("NUM")
+                    || before.lower().equals("'s") || before.is("VERB") && !Lexicon.isActionVerb(before.lemma()) && j > from)) {
+                return false;
+            }
+        }
+        if (!tokens.get(i - 1).is("NOUN") && !tokens.get(i - 1).is("PROPN") && !tokens.get(i - 1).is("VERB")) {
+            return false;
+        }
+        if (i + 1 >= tokens.size()) {
+            return true;
+        }
+        Token next = tokens.get(i + 1);
+        return next.is("DET") || next.is("PRON") || next.is("NUM") || next.is("ADP") || next.is("ADV") || next.is("PART")
+                || next.is("ADJ") || next.is("VERB") && (next.lower().endsWith("ing") || next.lower().endsWith("ed"));
+    }
+
+    /** "reviews" → "review", "assesses" → "assess", "applies" → "apply". */
+    static String stem(String word) {
+        if (word.endsWith("ies") && word.length() > 4) {
+            return word.substring(0, word.length() - 3) + "y";
+        }
+        if ((word.endsWith("sses") || word.endsWith("shes") || word.endsWith("ches") || word.endsWith("xes"))) {
+            return word.substring(0, word.length() - 2);
+        }
+        return word.endsWith("s") && !word.endsWith("ss") ? word.substring(0, word.length() - 1) : word;
     }
 
     /** The lemma to use for a verb token: the lemmatizer's, or the word itself when it took the verb for a noun. */
     static String verbLemma(Token token) {
-        if (Lexicon.isActionVerb(token.lemma()) || token.is("VERB")) {
+        if (Lexicon.isActionVerb(token.lemma())) {
             return token.lemma();
         }
-        return token.lower();
+        String stem = stem(token.lower());
+        if (Lexicon.isActionVerb(token.lower()) || !Lexicon.isActionVerb(stem) && token.is("VERB")) {
+            return token.is("VERB") && !Lexicon.isActionVerb(token.lower()) ? token.lemma() : token.lower();
+        }
+        return Lexicon.isActionVerb(stem) ? stem : token.lower();
     }
 
     /**
@@ -64,7 +112,8 @@ final class Grammar {
         }
         for (int j = at, seen = 0; j < tokens.size() && seen < 5; j++, seen++) {
             Token token = tokens.get(j);
-            if (token.is("VERB") && !NOT_VERBS.contains(token.lemma()) || token.is("AUX") && j > at) {
+            if (token.is("VERB") && !NOT_VERBS.contains(token.lemma()) || token.is("AUX") && j > at
+                    || isPresentAfterSubject(tokens, at, j)) {
                 return j > at;
             }
             if (!NOUN_PHRASE_TAGS.contains(token.tag())) {

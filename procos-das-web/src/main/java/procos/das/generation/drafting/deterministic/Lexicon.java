@@ -27,7 +27,7 @@ final class Lexicon {
             "pick", "repair", "fix", "phone", "sign", "welcome", "train", "coach", "handwrite",
             "investigate", "judge", "examine", "inspect", "assess", "triage", "diagnose", "decide", "approve",
             "authorize", "authorise", "endorse", "countersign", "ratify", "audit", "vet", "assemble", "weld",
-            "calibrate", "label", "measure", "collect", "deliver", "clean", "consult", "prescribe",
+            "calibrate", "label", "measure", "deliver", "consult", "hand", "rework", "submit", "prescribe",
             "vaccinate", "admit", "discharge", "sort", "load", "unload");
 
     /** Verbs automation does; they stay service tasks whoever is named. */
@@ -35,7 +35,7 @@ final class Lexicon {
             "send", "email", "e-mail", "mail", "notify", "inform", "alert", "message", "text", "sms", "remind",
             "store", "save", "upload", "download", "fetch", "retrieve", "import", "export", "sync", "synchronize",
             "synchronise", "post", "publish", "archive", "record", "log", "forward", "transmit", "push", "pull",
-            "book", "charge", "transfer", "refund", "invoice", "file", "submit", "query", "page", "broadcast",
+            "book", "charge", "transfer", "refund", "invoice", "file", "query", "page", "broadcast",
             "reply", "respond", "share", "distribute", "order", "reorder", "call", "register", "request");
 
     /** Verbs a language model does well. */
@@ -64,7 +64,8 @@ final class Lexicon {
             "mark", "route", "resolve", "restore", "reset", "grant", "ensure", "handle", "track", "sign",
             "repeat", "retry", "review", "approve", "reject", "wait", "inspect", "examine", "interview", "decide",
             "assess", "evaluate", "audit", "follow", "contact", "ask", "offer", "hire", "onboard", "welcome",
-            "arrange", "organize", "organise", "obtain", "get", "receive", "replace", "reconcile", "book");
+            "arrange", "organize", "organise", "obtain", "get", "receive", "replace", "reconcile",
+            "acknowledge", "provide", "count", "take", "hold", "put", "read", "detect", "back", "clean", "reimburse");
 
     /** Verbs that carry no action of their own: the verb after them is the step ("need to approve"). */
     static final Set<String> LIGHT_VERBS = Set.of("need", "have", "want", "must", "try", "be", "do", "will", "shall",

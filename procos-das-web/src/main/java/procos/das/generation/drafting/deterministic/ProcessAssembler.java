@@ -79,6 +79,10 @@ final class ProcessAssembler {
     private Trigger trigger = Trigger.NONE;
     private String triggerSubject = "";
     private List<Token> lastObject = List.of();
+    private ActionPhrase lastAction;
+    /** The step the previous clause placed, for a condition that follows it ("ship it if it is in stock"). */
+    private StepDraft lastPlaced;
+    private int lastActionSentence = -1;
     private int sentence;
 
     ProcessAssembler(TaskFactory tasks, List<String> notes) {
@@ -96,6 +100,8 @@ final class ProcessAssembler {
         int groupEnd = parallelGroupEnd(clauses, contents);
         for (int i = 0; i < clauses.size(); i++) {
             Clause clause = clauses.get(i);
+            int before = size(target());
+            StepDraft placedBefore = lastPlaced;
             ClauseContent content = contents.get(i);
             ClauseContent next = i + 1 < contents.size() ? contents.get(i + 1) : null;
             Clause nextClause = i + 1 < clauses.size() ? clauses.get(i + 1) : null;
@@ -113,7 +119,7 @@ final class ProcessAssembler {
             } else if (content instanceof ClauseContent.Until until) {
                 loop(until.condition(), null, false, clause);
             } else if (content instanceof ClauseContent.Repeat repeat) {
-                loop(repeat.until(), repeat.times(), repeat.previousStepOnly(), clause);
+                repeat(repeat, clause);
             } else if (content instanceof ClauseContent.Event event) {
                 event(event.event(), clause);
             } else if (content instanceof ClauseContent.Schedule schedule) {
@@ -125,12 +131,18 @@ final class ProcessAssembler {
             } else if (content instanceof ClauseContent.Unplaced unplaced) {
                 notes.add("Could not place \"" + unplaced.text() + "\": " + unplaced.reason() + ".");
             }
+            lastPlaced = content instanceof ClauseContent.Action && lastPlaced == placedBefore && size(target()) > before
+                    ? target().get(target().size() - 1) : content instanceof ClauseContent.Action ? lastPlaced : null;
             if (inGroup && i == groupEnd && frames.peek() instanceof ParallelFrame group
                     && group.mode == ParallelMode.BRANCH_PER_CLAUSE) {
                 frames.pop();
             }
         }
         endSentence();
+    }
+
+    private static int size(List<StepDraft> steps) {
+        return steps.size();
     }
 
     ProcessDescription finish(String name) {
@@ -140,6 +152,11 @@ final class ProcessAssembler {
     }
 
     private String name(String fallback) {
+        if (trigger.kind() != Trigger.Kind.TIMER && trigger.name() != null && trigger.name().contains(" ")) {
+            // "Order received" → "Order handling": the thing whose arrival starts the process names it.
+            String state = trigger.name();
+            return Words.sentenceCase(state.substring(0, state.lastIndexOf(' ')) + " handling");
+        }
         if (!triggerSubject.isBlank()) {
             return Words.sentenceCase(triggerSubject + " handling");
         }
@@ -164,6 +181,13 @@ final class ProcessAssembler {
             // "pack and ship the goods": the object of the second verb is the first one's too.
             phrase = phrase.withObject(following.action().object());
         }
+        if (phrase.actor().isEmpty() && !phrase.automatic() && phrase.thirdPerson() && lastAction != null
+                && lastActionSentence == sentence && lastAction.hasHumanActor()) {
+            // "the warehouse packs the parcel and ships it": the second verb has the first one's subject.
+            phrase = phrase.withActor(lastAction.actor());
+        }
+        lastAction = phrase;
+        lastActionSentence = sentence;
         if (phrase.negated()) {
             negative(phrase, clause);
             return;
@@ -181,6 +205,7 @@ final class ProcessAssembler {
             step = new LoopDraft(question(success), List.of(task), success, phrase.times(), sentence);
         }
         place(step, clause, index, inGroup);
+        lastPlaced = step;
         if (!phrase.object().isEmpty()) {
             lastObject = phrase.object();
         }
@@ -221,9 +246,11 @@ final class ProcessAssembler {
                 target.add(step);
                 return;
             }
-            StepDraft previous = target.remove(target.size() - 1);
+            List<StepDraft> previous = clause.firstInSentence() && !clause.trailingParallel()
+                    ? block(target) : lastStep(target);
+            target.subList(target.size() - previous.size(), target.size()).clear();
             ParallelDraft parallel = new ParallelDraft(sentence);
-            parallel.newBranch().add(previous);
+            parallel.newBranch().addAll(previous);
             parallel.newBranch().add(step);
             target.add(parallel);
             frames.push(new ParallelFrame(parallel, ParallelMode.APPEND));
@@ -233,6 +260,13 @@ final class ProcessAssembler {
     }
 
     private void decision(ConditionPhrase condition, Clause clause, int index, ClauseContent next, Clause nextClause) {
+        TaskDraft last = lastTask(target());
+        if (last != null && last.deadline != null && last.onTimeout.isEmpty() && speaksOfDeadline(clause)
+                && target().get(target().size() - 1) == last) {
+            // "if the manager does not respond in time": the escalation of the deadline just set.
+            frames.push(new TimeoutFrame(last));
+            return;
+        }
         if (frames.peek() instanceof ChoiceFrame open && !clause.has(Cue.OTHERWISE) || clause.has(Cue.OTHERWISE)
                 && frames.peek() instanceof ChoiceFrame) {
             ChoiceFrame frame = (ChoiceFrame) frames.peek();
@@ -242,9 +276,8 @@ final class ProcessAssembler {
                 return;
             }
         }
-        boolean trailing = index > 0 && (next == null || nextClause.has(Cue.OTHERWISE))
-                && !target().isEmpty() && target().get(target().size() - 1).sentence() == sentence
-                && !(frames.peek() instanceof ChoiceFrame f && f.branch.steps.isEmpty());
+        boolean trailing = index > 0 && (next == null || nextClause.has(Cue.OTHERWISE)) && lastPlaced != null
+                && !target().isEmpty() && target().get(target().size() - 1) == lastPlaced;
         StepDraft guarded = trailing ? target().remove(target().size() - 1) : null;
         ConditionPhrase bound = bind(condition, target());
         ChoiceDraft choice = new ChoiceDraft(question(bound), sentence);
@@ -255,14 +288,29 @@ final class ProcessAssembler {
         }
         target().add(choice);
         frames.push(new ChoiceFrame(choice, branch, sentence));
-        if (!bound.subject().isBlank()) {
+        if (!bound.subject().isBlank() && bound.isBoolean()) {
             // "if items are available, ship them": what the condition is about is what "them" means next.
             lastObject = List.of(new Token(bound.subject(), "NOUN", bound.subject().toLowerCase()));
         }
     }
 
+    private static boolean speaksOfDeadline(Clause clause) {
+        List<Token> words = clause.tokens();
+        for (int i = 0; i < words.size(); i++) {
+            if (Grammar.startsWith(words, i, "in time") || Grammar.startsWith(words, i, "on time")
+                    || Grammar.startsWith(words, i, "by then") || words.get(i).lemma().equals("deadline")
+                    || Grammar.startsWith(words, i, "time runs out") || words.get(i).lemma().equals("overdue")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "otherwise": the default branch of the open choice, the escalation of a deadline, or the "no" of the step before. */
     private void otherwise(Clause clause) {
+        while (frames.peek() instanceof ParallelFrame) {
+            frames.pop();
+        }
         if (frames.peek() instanceof ChoiceFrame frame) {
             if (frame.choice.defaultBranch() == null) {
                 BranchDraft fallback = new BranchDraft(defaultLabel(frame.choice), null);
@@ -295,6 +343,17 @@ final class ProcessAssembler {
             }
         }
         notes.add("\"" + clause.text() + "\" says \"otherwise\" without a condition or deadline before it; it runs in sequence.");
+    }
+
+    private void repeat(ClauseContent.Repeat repeat, Clause clause) {
+        if (repeat.previousStepOnly() && repeat.action() != null && !repeat.action().object().isEmpty()
+                && lastTask(target()) == null) {
+            // "in case of errors, retry the import up to three times": nothing in this branch yet to repeat,
+            // so the retry is a step of its own, repeated.
+            TaskDraft retry = tasks.create(repeat.action(), sentence);
+            target().add(retry);
+        }
+        loop(repeat.until(), repeat.times(), repeat.previousStepOnly(), clause);
     }
 
     private void loop(ConditionPhrase until, Integer times, boolean previousStepOnly, Clause clause) {
@@ -331,7 +390,8 @@ final class ProcessAssembler {
             trigger = event.namesMessage()
                     ? new Trigger(Trigger.Kind.MESSAGE, event.state(), null, event.message())
                     : new Trigger(Trigger.Kind.NONE, event.state(), null, null);
-        } else {
+        } else if (target().isEmpty() || !(target().get(target().size() - 1) instanceof StepDraft.Fixed fixed
+                && fixed.step() instanceof MessageWait waiting && waiting.message().equals(event.message()))) {
             add(new StepDraft.Fixed(new MessageWait(event.state(), event.message()), sentence));
         }
         if (!event.subject().isBlank()) {
@@ -393,10 +453,23 @@ final class ProcessAssembler {
         }
         ChoiceFrame frame = (ChoiceFrame) frames.peek();
         boolean goesOn = first.has(Cue.OTHERWISE) && frame.choice.defaultBranch() == null
-                || content instanceof ClauseContent.Decision decision && relatedCase(frame.choice, decision.condition()) != null;
+                || content instanceof ClauseContent.Decision decision && (relatedCase(frame.choice, decision.condition()) != null
+                || readsOutcomeOf(lastTask(frame.branch.steps), decision.condition()));
         if (!goesOn) {
             closeAll();
         }
+    }
+
+    /** Whether the condition reads what the task decided: a choice after it nests in the branch that holds it. */
+    private static boolean readsOutcomeOf(TaskDraft task, ConditionPhrase condition) {
+        if (task == null) {
+            return false;
+        }
+        if (condition.refersBack()) {
+            return true;
+        }
+        return task.variables().stream().anyMatch(v -> v.equals(condition.variable()) || v.equals(condition.predicate())
+                || !condition.predicate().isEmpty() && v.endsWith("_" + condition.predicate()));
     }
 
     private void endSentence() {
@@ -412,10 +485,14 @@ final class ProcessAssembler {
     /** How far the clauses of a sentence are parallel branches ("in parallel, A, B and C", "A and B at the same time"). */
     private static int parallelGroupEnd(List<Clause> clauses, List<ClauseContent> contents) {
         long actions = contents.stream().filter(c -> c instanceof ClauseContent.Action).count();
-        Clause first = clauses.get(0);
+        int start = 0;
+        while (start < clauses.size() - 1 && !(contents.get(start) instanceof ClauseContent.Action)) {
+            start++;
+        }
+        Clause first = clauses.get(start);
         if ((first.has(Cue.BOTH) || first.has(Cue.IN_PARALLEL)) && actions >= 2) {
-            int end = 0;
-            for (int i = 1; i < clauses.size(); i++) {
+            int end = start;
+            for (int i = start + 1; i < clauses.size(); i++) {
                 if (clauses.get(i).has(Cue.THEN) || clauses.get(i).has(Cue.CLOSE) || !(contents.get(i) instanceof ClauseContent.Action)) {
                     break;
                 }
@@ -574,7 +651,8 @@ final class ProcessAssembler {
             task.keepDefault();
         } else {
             String verb = task.verb.split(" ")[0];
-            variable = Words.snake((task.object.isBlank() ? "" : lastWords(task.object, 2) + " ") + Words.participle(verb), 50);
+            String object = task.object.replaceAll("^(?i)(to|with|for|on|about|in|at|from) ", "");
+            variable = Words.snake((object.isBlank() ? "" : lastWords(object, 2) + " ") + Words.participle(verb), 50);
             task.attach(variable, true);
         }
         return new ConditionPhrase(variable, variable, "", Condition.Operator.IS_TRUE, null, false);

@@ -104,7 +104,9 @@ final class TimeExpressions {
             String word = tokens.get(i).lower();
             Span span = switch (word) {
                 case "every", "each" -> everyAt(tokens, i);
-                case "daily", "nightly", "hourly", "weekly", "monthly", "yearly", "annually" -> adverbAt(tokens, i);
+                case "daily", "nightly", "hourly", "weekly", "monthly", "yearly", "annually" ->
+                        // "the nightly import" describes a thing; "run it nightly" schedules it.
+                        i + 1 < tokens.size() && (tokens.get(i + 1).is("NOUN") || tokens.get(i + 1).is("ADJ")) ? null : adverbAt(tokens, i);
                 case "on" -> i + 1 < tokens.size() && WEEKDAYS.containsKey(tokens.get(i + 1).lower())
                         && tokens.get(i + 1).lower().endsWith("s") ? weekly(tokens, i, i + 1, i + 2) : null;
                 default -> null;
