@@ -52,9 +52,8 @@ public final class ProcessRun {
 
     /**
      * Tasks without an answer of their own answer what a willing worker would: an external task
-     * reports every output it is expected to give ({@code expected_outputs}) as {@code true}, a
-     * user task fills its form (true, "ok", 1, today, the first value) — so decisions take their
-     * first branch and loops end.
+     * reports every output it is expected to give ({@code expected_outputs}, {@code name:type}) —
+     * true, 1, "ok" — and a user task fills its form (true, "ok", 1, today, the first value).
      */
     public ProcessRun answeringWhatIsExpected() {
         answersWhatIsExpected = true;
@@ -155,8 +154,14 @@ public final class ProcessRun {
         Map<String, Object> outputs = new HashMap<>();
         Object expected = task.getVariables().get("expected_outputs");
         if (expected != null && !expected.toString().isBlank()) {
-            for (String name : expected.toString().split(",")) {
-                outputs.put(name.trim(), true);
+            for (String declared : expected.toString().split(",")) {
+                String[] nameAndType = declared.trim().split(":", 2);
+                String type = nameAndType.length > 1 ? nameAndType[1] : "boolean";
+                outputs.put(nameAndType[0], switch (type) {
+                    case "number" -> 1L;
+                    case "string" -> "ok";
+                    default -> true;
+                });
             }
         }
         return outputs;

@@ -22,8 +22,8 @@ import procos.pde.v1.InvokeResponse;
 /**
  * A remote endpoint (gRPC EndpointService) for the service steps of generated processes, as an
  * operator would bind a generated process's task types to a team's service. It reports every
- * output the step is expected to give ({@code expected_outputs}) as {@code true}, so decisions take
- * their first branch and loops end. It answers {@code Describe} only once the test has told it the
+ * output the step is expected to give ({@code expected_outputs}, {@code name:type}) with a value of
+ * its type (true, 1, "ok"), so decisions take their first branch and loops end. It answers {@code Describe} only once the test has told it the
  * task types (the server caches the first answer it gets).
  */
 final class GeneratedStepsEndpoint extends EndpointServiceGrpc.EndpointServiceImplBase {
@@ -66,8 +66,14 @@ final class GeneratedStepsEndpoint extends EndpointServiceGrpc.EndpointServiceIm
         invocations.incrementAndGet();
         Struct.Builder outputs = Struct.newBuilder().putFields("done_by", Value.newBuilder().setStringValue("generated-steps").build());
         String expected = request.getInputs().getFieldsOrDefault("expected_outputs", Value.getDefaultInstance()).getStringValue();
-        for (String name : expected.isBlank() ? List.<String>of() : List.of(expected.split(","))) {
-            outputs.putFields(name.trim(), Value.newBuilder().setBoolValue(true).build());
+        for (String declared : expected.isBlank() ? List.<String>of() : List.of(expected.split(","))) {
+            String[] nameAndType = declared.trim().split(":", 2);
+            String type = nameAndType.length > 1 ? nameAndType[1] : "boolean";
+            outputs.putFields(nameAndType[0], switch (type) {
+                case "number" -> Value.newBuilder().setNumberValue(1).build();
+                case "string" -> Value.newBuilder().setStringValue("ok").build();
+                default -> Value.newBuilder().setBoolValue(true).build();
+            });
         }
         response.onNext(InvokeResponse.newBuilder().setOutputs(outputs).build());
         response.onCompleted();

@@ -79,12 +79,15 @@ final class ModelAssembler {
     private BpmnModelInstance model;
     private int flowCount;
 
+    private OutputTypes outputTypes;
+
     ModelAssembler(String key) {
         this.key = key;
         ids.reserve(key);
     }
 
     Assembly assemble(ProcessDescription description) {
+        outputTypes = OutputTypes.of(description);
         ProcessBuilder process = Bpmn.createExecutableProcess(key)
                 .name(ElementNames.sentence(description.name()))
                 .camundaHistoryTimeToLive(30);
@@ -185,7 +188,7 @@ final class ModelAssembler {
         // Plain strings only: the checker has refused any name holding ${ or #{, so nothing here is evaluated.
         builder.camundaExternalTask(task.taskType()).camundaInputParameter(STEP_PARAMETER, name);
         if (!task.outputs().isEmpty()) {
-            builder.camundaInputParameter(OUTPUTS_PARAMETER, String.join(",", task.outputs()));
+            builder.camundaInputParameter(OUTPUTS_PARAMETER, outputTypes.declare(task.outputs()));
         }
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("procos.pde_type", task.pdeType().name().toLowerCase(Locale.ROOT));

@@ -208,7 +208,7 @@ class CompiledProcessExecutionTest {
         assertThat(run.lockedTasks).singleElement().satisfies(task -> {
             assertThat(task.getTopicName()).isEqualTo("orders.check_stock");
             assertThat(task.getVariables().getValue("step", String.class)).isEqualTo("Check stock");
-            assertThat(task.getVariables().getValue("expected_outputs", String.class)).isEqualTo("in_stock,eta_days");
+            assertThat(task.getVariables().getValue("expected_outputs", String.class)).isEqualTo("in_stock:any,eta_days:any");
         });
         assertThat(engine.engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(id)
                 .variableName("in_stock").singleResult().getValue()).isEqualTo(true);

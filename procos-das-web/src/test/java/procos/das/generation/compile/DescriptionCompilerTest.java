@@ -146,7 +146,7 @@ class DescriptionCompilerTest {
         assertThat(properties(task)).containsExactly(Map.entry("procos.pde_type", "integration"),
                 Map.entry("procos.task_type", "orders.check_stock"));
         assertThat(inputs(task)).containsExactly(Map.entry("step", "Check stock"),
-                Map.entry("expected_outputs", "in_stock,eta_days"));
+                Map.entry("expected_outputs", "in_stock:any,eta_days:any"));
     }
 
     @Test
