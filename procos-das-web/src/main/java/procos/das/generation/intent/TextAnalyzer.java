@@ -27,6 +27,14 @@ public final class TextAnalyzer {
     private final ThreadSafeTokenizerME tokenizer;
     private final ThreadSafePOSTaggerME tagger;
     private final ThreadSafeLemmatizerME lemmatizer;
+    /**
+     * The last text each thread analysed: normalizing an intent and drafting from it analyse the same
+     * text one after the other, and tagging is most of the cost of both.
+     */
+    private final ThreadLocal<Analysis> last = new ThreadLocal<>();
+
+    private record Analysis(String text, List<AnalyzedSentence> sentences) {
+    }
 
     private TextAnalyzer() {
         SentenceModel sentenceModel = ModelResources.load("opennlp-en-ud-ewt-sentence-", SentenceModel::new);
@@ -46,6 +54,16 @@ public final class TextAnalyzer {
 
     /** The sentences of {@code text}, each tokenized, tagged and lemmatized. */
     public List<AnalyzedSentence> analyze(String text) {
+        Analysis previous = last.get();
+        if (previous != null && previous.text().equals(text)) {
+            return previous.sentences();
+        }
+        List<AnalyzedSentence> result = analyzeAnew(text);
+        last.set(new Analysis(text, result));
+        return result;
+    }
+
+    private List<AnalyzedSentence> analyzeAnew(String text) {
         List<AnalyzedSentence> result = new ArrayList<>();
         for (String sentence : sentences.sentDetect(text)) {
             String trimmed = sentence.strip();
@@ -53,7 +71,7 @@ public final class TextAnalyzer {
                 result.add(new AnalyzedSentence(trimmed, tag(joinHyphenated(tokenizer.tokenize(trimmed), trimmed))));
             }
         }
-        return result;
+        return List.copyOf(result);
     }
 
     /** "follow - up" back to "follow-up" where the text wrote it as one word. */

@@ -22,7 +22,10 @@ final class EventReader {
                 // "is received", "are submitted": a passive event; "is low", "is over 500": a state.
                 return i + 1 < words.size() && words.get(i + 1).is("VERB") && !Lexicon.OUTCOME_WORDS.contains(words.get(i + 1).lower());
             }
-            if (token.is("VERB") || Lexicon.ARRIVAL_VERBS.contains(token.lemma()) && i > 0) {
+            if (token.is("VERB") || Lexicon.ARRIVAL_VERBS.contains(token.lemma()) && i > 0
+                    || Lexicon.EVENT_NOUNS.containsKey(token.lemma()) && i > 0 && !words.get(i - 1).is("DET")
+                    && token.lower().endsWith("s") || Grammar.isPresentAfterSubject(words, 0, i)) {
+                // "the customer replies": the tagger may read the verb as a plural noun.
                 return true;
             }
         }
