@@ -565,6 +565,7 @@ final class ProcessAssembler {
             for (String variable : task.variables()) {
                 if (variable.equals(condition.variable())) {
                     task.keepDefault();
+                    alsoOnEscalation(task, variable, condition.isBoolean());
                     return condition;
                 }
             }
@@ -572,6 +573,7 @@ final class ProcessAssembler {
                 for (String variable : task.booleanVariables()) {
                     if (variable.equals(condition.predicate()) || variable.endsWith("_" + condition.predicate())) {
                         task.keepDefault();
+                        alsoOnEscalation(task, variable, true);
                         return condition.onVariable(variable);
                     }
                 }
@@ -579,10 +581,28 @@ final class ProcessAssembler {
         }
         if (!before.isEmpty()) {
             before.get(0).attach(condition.variable(), condition.isBoolean());
+            alsoOnEscalation(before.get(0), condition.variable(), condition.isBoolean());
             return condition;
         }
         insertCheck(condition, scope);
         return condition;
+    }
+
+    /**
+     * When the task has a deadline, its escalation path runs instead of it and must set the variable
+     * too — the person it escalates to decides, or the escalation step reports it — or the choice
+     * after the task would read a variable that path never set.
+     */
+    private static void alsoOnEscalation(TaskDraft task, String variable, boolean yesNo) {
+        if (task.deadline == null) {
+            return;
+        }
+        for (int i = task.onTimeout.size() - 1; i >= 0; i--) {
+            if (task.onTimeout.get(i) instanceof TaskDraft escalation) {
+                escalation.attach(variable, yesNo);
+                return;
+            }
+        }
     }
 
     private void insertCheck(ConditionPhrase condition, List<StepDraft> scope) {
