@@ -18,6 +18,7 @@ import procos.das.generation.description.Parallel;
 import procos.das.generation.description.PdeType;
 import procos.das.generation.description.ProcessDescription;
 import procos.das.generation.description.Step;
+import procos.das.generation.drafting.IntentSet;
 import procos.das.generation.description.Task;
 import procos.das.generation.description.Timer;
 import procos.das.generation.description.Trigger;
@@ -208,7 +209,7 @@ class DeterministicDrafterTest {
 
     @Test
     void everyConditionOfTheIntentSetReadsAVariableSetBeforeItAndEveryChoiceHasOneDefault() throws Exception {
-        for (IntentSetTest.Expected expected : IntentSetTest.intents()) {
+        for (IntentSet.Expected expected : IntentSet.load()) {
             ProcessDescription description = draft(expected.intent()).description();
             assertSetBefore(description.steps(), new HashSet<>(), expected.id());
             for (Task task : tasks(description.steps())) {
