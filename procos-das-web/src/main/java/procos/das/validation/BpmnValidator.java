@@ -71,7 +71,7 @@ public final class BpmnValidator {
 
     private List<Finding> checkModel(BpmnModelInstance model, String hash) {
         List<Finding> findings = new ArrayList<>();
-        boolean generated = ProcessProperties.generated(model);
+        boolean generated = ModelProperties.generated(model);
         for (Scope scope : Scope.of(model)) {
             if (scope.isEmpty()) {
                 continue;

@@ -13,8 +13,8 @@ import org.camunda.bpm.model.bpmn.instance.Process;
  */
 final class MetadataRules {
 
-    static final List<String> REQUIRED = List.of(ProcessProperties.KIND, ProcessProperties.VERSION,
-            ProcessProperties.INTENT, ProcessProperties.DOMAIN, ProcessProperties.CREATED_BY);
+    static final List<String> REQUIRED = List.of(ModelProperties.KIND, ModelProperties.VERSION,
+            ModelProperties.INTENT, ModelProperties.DOMAIN, ModelProperties.CREATED_BY);
 
     private final boolean required;
 
@@ -25,7 +25,7 @@ final class MetadataRules {
     List<Finding> check(BpmnModelInstance model, String hash) {
         List<Finding> findings = new ArrayList<>();
         for (Process process : model.getModelElementsByType(Process.class)) {
-            Map<String, String> properties = ProcessProperties.of(process);
+            Map<String, String> properties = ModelProperties.read(process);
             List<String> missing = REQUIRED.stream().filter(key -> properties.getOrDefault(key, "").isBlank()).toList();
             if (!missing.isEmpty()) {
                 String message = "process '" + process.getId() + "' lacks the metadata " + String.join(", ", missing)
@@ -33,7 +33,7 @@ final class MetadataRules {
                 findings.add(required ? Finding.error(Rules.METADATA_MISSING, process.getId(), message)
                         : Finding.warning(Rules.METADATA_MISSING, process.getId(), message));
             }
-            String recorded = properties.get(ProcessProperties.VALIDATION_HASH);
+            String recorded = properties.get(ModelProperties.VALIDATION_HASH);
             if (recorded != null && !recorded.strip().equalsIgnoreCase(hash)) {
                 findings.add(Finding.error(Rules.METADATA_HASH_MISMATCH, process.getId(), "process '" + process.getId()
                         + "' records validation hash " + recorded.strip() + " but its content hashes to " + hash

@@ -64,7 +64,7 @@ public final class ValidationHash {
     public static void stamp(BpmnModelInstance model) {
         String hash = compute(model);
         for (Process process : model.getModelElementsByType(Process.class)) {
-            ProcessProperties.set(model, process, ProcessProperties.VALIDATION_HASH, hash);
+            ModelProperties.set(process, ModelProperties.VALIDATION_HASH, hash);
         }
     }
 
@@ -118,7 +118,7 @@ public final class ValidationHash {
 
     private static boolean isHashProperty(Element element) {
         return CAMUNDA_NAMESPACE.equals(element.getNamespaceURI()) && "property".equals(localName(element))
-                && ProcessProperties.VALIDATION_HASH.equals(element.getAttribute("name"));
+                && ModelProperties.VALIDATION_HASH.equals(element.getAttribute("name"));
     }
 
     private static boolean isMetadataContainer(Element element) {

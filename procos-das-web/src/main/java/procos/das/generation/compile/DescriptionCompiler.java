@@ -12,6 +12,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import procos.das.generation.description.DescriptionChecker;
 import procos.das.generation.description.InvalidDescriptionException;
 import procos.das.generation.description.ProcessDescription;
+import procos.das.validation.ModelProperties;
 
 /**
  * Compiles a {@link ProcessDescription} to a deployable BPMN 2.0 model for Camunda 7: checked
@@ -49,7 +50,8 @@ public final class DescriptionCompiler {
         ModelAssembler.Assembly assembly = new ModelAssembler(key).assemble(description);
         BpmnModelInstance model = assembly.model();
         model.getDefinitions().setId(assembly.ids().unique(key + "_definitions"));
-        CamundaPropertiesWriter.add(model.<Process>getModelElementById(key), properties(description, metadata));
+        Process process = model.getModelElementById(key);
+        properties(description, metadata).forEach((name, value) -> ModelProperties.set(process, name, value));
         DiagramPlan plan = new DiagramPlan();
         assembly.diagram().place(ORIGIN_X, ORIGIN_Y, plan);
         DiagramWriter.write(model, plan);

@@ -40,6 +40,7 @@ import procos.das.generation.description.Task;
 import procos.das.generation.description.Timer;
 import procos.das.generation.description.Trigger;
 import procos.das.generation.description.Wait;
+import procos.das.validation.ModelProperties;
 
 /**
  * Builds the BPMN model of a checked description with Camunda's fluent builder, one block per
@@ -193,7 +194,7 @@ final class ModelAssembler {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("procos.pde_type", task.pdeType().name().toLowerCase(Locale.ROOT));
         properties.put("procos.task_type", task.taskType());
-        CamundaPropertiesWriter.add(builder.getElement(), properties);
+        properties.forEach((property, value) -> ModelProperties.set(builder.getElement(), property, value));
         return builder;
     }
 

@@ -76,7 +76,8 @@ final class CompiledModelScan {
                     found.add(new EngineCode(id, describe(element) + " runs the Java " + attribute + " '" + value.trim() + "'"));
                 }
             }
-            String type = extensionAttribute(element, "type");
+            // Only on a task or message event is camunda:type how it works; on a form field it is the field's data type.
+            String type = serviceLike(element) ? extensionAttribute(element, "type") : null;
             if (type != null && !type.trim().equalsIgnoreCase("external")) {
                 found.add(new EngineCode(id, describe(element) + " has camunda:type '" + type.trim() + "'; only 'external' is allowed"));
             }

@@ -21,6 +21,7 @@ import procos.das.generation.description.ProcessDescription;
 import procos.das.generation.description.Step;
 import procos.das.generation.description.Task;
 import procos.das.validation.Finding;
+import procos.das.validation.ModelProperties;
 
 /**
  * The operator's policy for generated processes, checked after validation and before a person
@@ -188,7 +189,7 @@ public final class GenerationPolicy {
         GovernanceSettings.normalizedDomain(domain).ifPresent(d -> claims.putIfAbsent(d, "the request"));
         GovernanceSettings.normalizedDomain(description.domain()).ifPresent(d -> claims.putIfAbsent(d, "the description"));
         for (Process process : processes) {
-            String claimed = ProcosProperties.read(process).get(ProcosProperties.DOMAIN);
+            String claimed = ModelProperties.procos(process).get(ModelProperties.DOMAIN);
             GovernanceSettings.normalizedDomain(claimed).ifPresent(d -> claims.putIfAbsent(d, "process '" + process.getId() + "'"));
         }
         if (claims.size() > 1) {

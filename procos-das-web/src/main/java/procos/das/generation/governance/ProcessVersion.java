@@ -3,6 +3,7 @@ package procos.das.generation.governance;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import procos.das.validation.ModelProperties;
 
 /**
  * One deployed version of a process, as the engine holds it.
@@ -13,7 +14,7 @@ import java.util.Optional;
  * @param deploymentId     the deployment it came with
  * @param deployedAt       when it was deployed
  * @param runningInstances instances of this version still running
- * @param metadata         its {@code procos.*} properties ({@link ProcosProperties})
+ * @param metadata         its {@code procos.*} properties ({@link ModelProperties})
  */
 public record ProcessVersion(String key, int version, String definitionId, String deploymentId, Instant deployedAt,
                              long runningInstances, Map<String, String> metadata) {
@@ -26,29 +27,29 @@ public record ProcessVersion(String key, int version, String definitionId, Strin
         return Optional.ofNullable(metadata.get(name));
     }
 
-    /** The version ProcOS gave the process ({@value ProcosProperties#VERSION}), which may differ from the engine's. */
+    /** The version ProcOS gave the process ({@value ModelProperties#VERSION}), which may differ from the engine's. */
     public Optional<String> procosVersion() {
-        return metadata(ProcosProperties.VERSION);
+        return metadata(ModelProperties.VERSION);
     }
 
     public Optional<String> intent() {
-        return metadata(ProcosProperties.INTENT);
+        return metadata(ModelProperties.INTENT);
     }
 
     public Optional<String> domain() {
-        return metadata(ProcosProperties.DOMAIN);
+        return metadata(ModelProperties.DOMAIN);
     }
 
     public Optional<String> createdBy() {
-        return metadata(ProcosProperties.CREATED_BY);
+        return metadata(ModelProperties.CREATED_BY);
     }
 
     public Optional<String> validationHash() {
-        return metadata(ProcosProperties.VALIDATION_HASH);
+        return metadata(ModelProperties.VALIDATION_HASH);
     }
 
     /** The engine version this one restored, when it was deployed by a rollback. */
     public Optional<String> rolledBackFrom() {
-        return metadata(ProcosProperties.ROLLED_BACK_FROM);
+        return metadata(ModelProperties.ROLLED_BACK_FROM);
     }
 }

@@ -24,6 +24,8 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.xml.ModelException;
+import procos.das.validation.ValidationHash;
+import procos.das.validation.ModelProperties;
 
 /**
  * The deployed versions of generated processes, on the engine's own repository: list them with
@@ -97,7 +99,7 @@ public final class ProcessVersions {
 
     /**
      * Deploys the model of {@code version} again as the newest version, marked with
-     * {@value ProcosProperties#ROLLED_BACK_FROM}, and migrates the running instances of the version
+     * {@value ModelProperties#ROLLED_BACK_FROM}, and migrates the running instances of the version
      * that was the latest to it where the engine can.
      *
      * @throws ProcessVersionNotFoundException when the key or the version is not deployed
@@ -123,8 +125,13 @@ public final class ProcessVersions {
             ProcessVersion previousVersion = describe(previous);
             BpmnModelInstance model = storedModel(restored);
             Process process = requireOnlyProcess(key, model);
-            ProcosProperties.set(process, ProcosProperties.ROLLED_BACK_FROM, Integer.toString(version));
-            ProcosProperties.set(process, ProcosProperties.ROLLED_BACK_BY, actor.trim());
+            // A validated model keeps its certificate: the rollback marks add no logic, so the hash is renewed over them.
+            boolean validated = ValidationHash.compute(model).equals(ModelProperties.procos(process).get(ModelProperties.VALIDATION_HASH));
+            ModelProperties.set(process, ModelProperties.ROLLED_BACK_FROM, Integer.toString(version));
+            ModelProperties.set(process, ModelProperties.ROLLED_BACK_BY, actor.trim());
+            if (validated) {
+                ValidationHash.stamp(model);
+            }
             ProcessDefinition latest = deployResource(key, Bpmn.convertToString(model),
                     key + " rolled back to version " + version, ROLLBACK_SOURCE);
             // Migrate before retention runs, so the previous version, once emptied, can go with the others.
@@ -158,7 +165,7 @@ public final class ProcessVersions {
         Process process = repository.getBpmnModelInstance(definition.getId()).getModelElementById(definition.getKey());
         return new ProcessVersion(definition.getKey(), definition.getVersion(), definition.getId(), definition.getDeploymentId(),
                 deployment == null || deployment.getDeploymentTime() == null ? null : deployment.getDeploymentTime().toInstant(),
-                running, process == null ? Map.of() : ProcosProperties.read(process));
+                running, process == null ? Map.of() : ModelProperties.procos(process));
     }
 
     /** The model as deployed (not the engine's cached instance, which must not be changed). */

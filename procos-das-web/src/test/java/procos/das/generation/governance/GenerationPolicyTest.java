@@ -19,6 +19,7 @@ import procos.das.generation.description.Task;
 import procos.das.generation.description.Trigger;
 import procos.das.validation.Finding;
 import procos.kernel.config.InvalidSettingsException;
+import procos.das.validation.ModelProperties;
 
 class GenerationPolicyTest {
 
@@ -42,6 +43,8 @@ class GenerationPolicyTest {
                 .startEvent("start")
                 .serviceTask("sendMail").name("Send mail").camundaExternalTask("mail.send")
                 .userTask("review").name("Review order").camundaCandidateGroups("clerk")
+                .camundaFormField().camundaId("approved").camundaLabel("Approved").camundaType("boolean").camundaFormFieldDone()
+                .camundaFormField().camundaId("comment").camundaLabel("Comment").camundaType("string").camundaFormFieldDone()
                 .endEvent("end")
                 .done();
     }
@@ -63,7 +66,7 @@ class GenerationPolicyTest {
     }
 
     @Test
-    void aProcessOfAllowedExternalTasksAndAssignedUserTasksPasses() throws Exception {
+    void aProcessOfAllowedExternalTasksAndAssignedUserTasksWithFormsPasses() throws Exception {
         assertThat(policy(Map.of()).check(ORDERS, orders(), "orders")).isEmpty();
     }
 
@@ -233,7 +236,7 @@ class GenerationPolicyTest {
     @Test
     void aModelClaimingAnotherDomainThanItWasGeneratedForIsRefused() throws Exception {
         BpmnModelInstance model = orders();
-        ProcosProperties.set(model.getModelElementById("order"), ProcosProperties.DOMAIN, "hr");
+        ModelProperties.set(model.getModelElementById("order"), ModelProperties.DOMAIN, "hr");
 
         List<Finding> findings = policy(Map.of()).check(ORDERS, model, "orders");
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import procos.das.testing.TestEngine;
+import procos.das.validation.ModelProperties;
 
 class ProcessVersionsTest {
 
@@ -40,12 +41,12 @@ class ProcessVersionsTest {
         }
         BpmnModelInstance model = flow.endEvent("end").done();
         Process process = model.getModelElementById(key);
-        metadata.forEach((name, value) -> ProcosProperties.set(process, name, value));
+        metadata.forEach((name, value) -> ModelProperties.set(process, name, value));
         return Bpmn.convertToString(model);
     }
 
     private static String model(String key, int procosVersion, String... userTasks) {
-        return model(key, Map.of(ProcosProperties.VERSION, Integer.toString(procosVersion)), userTasks);
+        return model(key, Map.of(ModelProperties.VERSION, Integer.toString(procosVersion)), userTasks);
     }
 
     private static ProcessInstance start(String definitionId) {
@@ -61,11 +62,11 @@ class ProcessVersionsTest {
         ProcessVersions versions = new ProcessVersions(engine, 10);
         versions.deploy("listed", model("listed", 1, "review"), "listed v1", "procos-generation");
         Deployed second = versions.deploy("listed", model("listed", Map.of(
-                ProcosProperties.VERSION, "2",
-                ProcosProperties.INTENT, "approve invoices over 1000 EUR",
-                ProcosProperties.DOMAIN, "finance",
-                ProcosProperties.CREATED_BY, "alice",
-                ProcosProperties.VALIDATION_HASH, "sha256:feed"), "review"), "listed v2", "procos-generation");
+                ModelProperties.VERSION, "2",
+                ModelProperties.INTENT, "approve invoices over 1000 EUR",
+                ModelProperties.DOMAIN, "finance",
+                ModelProperties.CREATED_BY, "alice",
+                ModelProperties.VALIDATION_HASH, "sha256:feed"), "review"), "listed v2", "procos-generation");
         start(second.version().definitionId());
         start(second.version().definitionId());
 
@@ -135,8 +136,8 @@ class ProcessVersionsTest {
     void rollbackRedeploysTheChosenVersionAndMigratesTheInstancesThatCanMove() {
         ProcessVersions versions = new ProcessVersions(engine, 10);
         versions.deploy("rollback", model("rollback", 1, "review"), "v1", null);
-        versions.deploy("rollback", model("rollback", Map.of(ProcosProperties.VERSION, "2",
-                ProcosProperties.INTENT, "review invoices", ProcosProperties.CREATED_BY, "alice"), "review"), "v2", null);
+        versions.deploy("rollback", model("rollback", Map.of(ModelProperties.VERSION, "2",
+                ModelProperties.INTENT, "review invoices", ModelProperties.CREATED_BY, "alice"), "review"), "v2", null);
         Deployed third = versions.deploy("rollback", model("rollback", 3, "review", "approve"), "v3", null);
         ProcessInstance atReview = start(third.version().definitionId());
         ProcessInstance atApprove = start(third.version().definitionId());
@@ -149,7 +150,7 @@ class ProcessVersionsTest {
         assertThat(result.restoredVersion()).isEqualTo(2);
         assertThat(result.previous().version()).isEqualTo(3);
         assertThat(latest.rolledBackFrom()).contains("2");
-        assertThat(latest.metadata(ProcosProperties.ROLLED_BACK_BY)).contains("bob");
+        assertThat(latest.metadata(ModelProperties.ROLLED_BACK_BY)).contains("bob");
         assertThat(latest.procosVersion()).contains("2");
         assertThat(latest.intent()).contains("review invoices");
         assertThat(latest.createdBy()).contains("alice");

@@ -30,6 +30,8 @@ import procos.das.generation.context.KnowledgeRetriever;
 import procos.das.generation.context.PatternLibrary;
 import procos.das.generation.drafting.DescriptionStructure;
 import procos.das.generation.drafting.deterministic.DeterministicDrafter;
+import procos.das.generation.governance.GenerationPolicy;
+import procos.das.generation.governance.GovernanceSettings;
 import procos.das.generation.intent.IntentNormalizer;
 import procos.das.generation.intent.NormalizedIntent;
 import procos.das.rag.LanguageModel;
@@ -40,7 +42,7 @@ import procos.das.validation.ValidationSettings;
 
 /**
  * Every intent of the developer-visible set, through the whole drafting loop without a model: its
- * draft validates (sound, no error), the BPMN has the structure the draft describes (user and
+ * draft validates (sound, no error), the default policy lets it pass, the BPMN has the structure the draft describes (user and
  * service tasks, parallel blocks, timers, message waits), it deploys in a real engine, and an
  * instance runs to its end with its tasks answered.
  */
@@ -81,6 +83,12 @@ class GeneratedIntentsRunTest {
                     : org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(
                             new ByteArrayInputStream(result.last().stampedXml().getBytes(StandardCharsets.UTF_8)));
             DescriptionStructure drafted = DescriptionStructure.of(result.last().attempt().description());
+            List<procos.das.validation.Finding> policy = new GenerationPolicy(GovernanceSettings.defaults(), taskType -> List.of())
+                    .check(result.last().attempt().description(), model, intent.domain());
+            if (!policy.isEmpty()) {
+                problems.add(id + ": blocked by the default policy: " + policy);
+                continue;
+            }
             String structure = structureProblems(model, drafted);
             if (!structure.isEmpty()) {
                 problems.add(id + ": " + structure);

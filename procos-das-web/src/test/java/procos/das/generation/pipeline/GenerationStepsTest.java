@@ -187,6 +187,29 @@ class GenerationStepsTest {
     }
 
     @Test
+    void rollingBackToAnEarlierGeneratedVersionKeepsItsValidationCertificate() throws Exception {
+        GenerationSteps steps = steps(GovernanceSettings.defaults());
+        Decision decision = new Decision(true, "alice", "", Instant.now());
+        for (String intent : List.of(ORDER_INTENT, ORDER_INTENT + " Finally archive the order.")) {
+            String id = store.create(intent, "olivia", null, "order_handling").id();
+            steps.normalize(id);
+            steps.assembleContext(id);
+            steps.draft(id);
+            steps.validate(id);
+            steps.checkPolicy(id);
+            steps.deploy(id, decision);
+        }
+        ProcessVersions versions = new ProcessVersions(engine, 10);
+        ProcessDefinition newest = engine.getRepositoryService().getProcessDefinition(
+                versions.rollback("order_handling", 1, "alice").deployed().version().definitionId());
+
+        String xml = Bpmn.convertToString(engine.getRepositoryService().getBpmnModelInstance(newest.getId()));
+        assertThat(xml).contains("procos.rolled_back_from").doesNotContain("Archive order");
+        assertThat(new BpmnValidator(ValidationSettings.DEFAULTS).validate(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .findings()).extracting(procos.das.validation.Finding::rule).doesNotContain("metadata.hash_mismatch");
+    }
+
+    @Test
     void rejectionIsRecordedWithWhoRejectedAndNothingIsDeployed() throws Exception {
         GenerationSteps steps = steps(GovernanceSettings.defaults());
         String id = ready(steps, ORDER_INTENT);

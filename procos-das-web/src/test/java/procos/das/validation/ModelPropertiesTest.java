@@ -1,4 +1,4 @@
-package procos.das.generation.governance;
+package procos.das.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.Test;
 
-class ProcosPropertiesTest {
+class ModelPropertiesTest {
 
     private static BpmnModelInstance roundTrip(BpmnModelInstance model) {
         return Bpmn.readModelFromStream(new ByteArrayInputStream(Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8)));
@@ -21,24 +21,24 @@ class ProcosPropertiesTest {
     void propertiesSetOnTheProcessSurviveTheXmlAndOnlyProcosOnesAreRead() {
         BpmnModelInstance model = Bpmn.createExecutableProcess("invoices").startEvent().endEvent().done();
         Process process = model.getModelElementById("invoices");
-        ProcosProperties.set(process, ProcosProperties.INTENT, "pay invoices");
-        ProcosProperties.set(process, "other.setting", "ignored");
+        ModelProperties.set(process, ModelProperties.INTENT, "pay invoices");
+        ModelProperties.set(process, "other.setting", "ignored");
 
         Process read = roundTrip(model).getModelElementById("invoices");
 
-        assertThat(ProcosProperties.read(read)).containsExactly(Map.entry(ProcosProperties.INTENT, "pay invoices"));
+        assertThat(ModelProperties.procos(read)).containsExactly(Map.entry(ModelProperties.INTENT, "pay invoices"));
     }
 
     @Test
     void settingAPropertyAgainReplacesItInsteadOfAddingASecond() {
         BpmnModelInstance model = Bpmn.createExecutableProcess("invoices").startEvent().endEvent().done();
         Process process = model.getModelElementById("invoices");
-        ProcosProperties.set(process, ProcosProperties.ROLLED_BACK_FROM, "2");
-        ProcosProperties.set(process, ProcosProperties.ROLLED_BACK_FROM, "5");
+        ModelProperties.set(process, ModelProperties.ROLLED_BACK_FROM, "2");
+        ModelProperties.set(process, ModelProperties.ROLLED_BACK_FROM, "5");
 
         Process read = roundTrip(model).getModelElementById("invoices");
 
-        assertThat(ProcosProperties.read(read)).containsEntry(ProcosProperties.ROLLED_BACK_FROM, "5");
+        assertThat(ModelProperties.procos(read)).containsEntry(ModelProperties.ROLLED_BACK_FROM, "5");
         assertThat(read.getModelInstance().getModelElementsByType(CamundaProperty.class)).hasSize(1);
     }
 }
