@@ -1,14 +1,11 @@
 package procos.das.generation;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import procos.das.generation.pipeline.DrafterChoice;
-import procos.kernel.config.ConfigProblem;
 import procos.kernel.config.InvalidSettingsException;
+import procos.kernel.config.SettingsReader;
 
 /**
  * The generation pipeline's own settings (the policy's are read by
@@ -28,32 +25,11 @@ public record GenerationSettings(Path dataDir, int maxAttempts, DrafterChoice.Mo
     static final int DEFAULT_MAX_ATTEMPTS = 3;
 
     public static GenerationSettings from(Function<String, Optional<String>> lookup) throws InvalidSettingsException {
-        List<ConfigProblem> problems = new ArrayList<>();
-        Path dataDir = Path.of(lookup.apply(DATA_DIR).orElse(DEFAULT_DATA_DIR)).toAbsolutePath().normalize();
-        int maxAttempts = DEFAULT_MAX_ATTEMPTS;
-        Optional<String> attempts = lookup.apply(MAX_ATTEMPTS).map(String::trim);
-        if (attempts.isPresent()) {
-            try {
-                maxAttempts = Integer.parseInt(attempts.get());
-                if (maxAttempts < 1 || maxAttempts > 10) {
-                    problems.add(new ConfigProblem(MAX_ATTEMPTS, attempts.get(), "must be between 1 and 10"));
-                }
-            } catch (NumberFormatException e) {
-                problems.add(new ConfigProblem(MAX_ATTEMPTS, attempts.get(), "must be a whole number"));
-            }
-        }
-        DrafterChoice.Mode drafter = DrafterChoice.Mode.AUTO;
-        Optional<String> mode = lookup.apply(DRAFTER).map(String::trim);
-        if (mode.isPresent()) {
-            try {
-                drafter = DrafterChoice.Mode.valueOf(mode.get().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                problems.add(new ConfigProblem(DRAFTER, mode.get(), "must be auto, deterministic or llm"));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidSettingsException(problems);
-        }
+        SettingsReader settings = new SettingsReader(lookup);
+        Path dataDir = Path.of(settings.string(DATA_DIR).orElse(DEFAULT_DATA_DIR)).toAbsolutePath().normalize();
+        int maxAttempts = settings.integer(MAX_ATTEMPTS, DEFAULT_MAX_ATTEMPTS, 1, 10);
+        DrafterChoice.Mode drafter = settings.choice(DRAFTER, DrafterChoice.Mode.class, DrafterChoice.Mode.AUTO);
+        settings.check();
         return new GenerationSettings(dataDir, maxAttempts, drafter);
     }
 }

@@ -2,6 +2,8 @@ package procos.das.validation;
 
 import java.util.Optional;
 import java.util.function.Function;
+import procos.kernel.config.InvalidSettingsException;
+import procos.kernel.config.SettingsReader;
 
 /**
  * Limits and strictness of {@link BpmnValidator}.
@@ -38,34 +40,18 @@ public record ValidationSettings(int maxBytes, int maxElements, int maxStates, b
      * @throws IllegalArgumentException naming the key whose value is not a positive number or boolean
      */
     public static ValidationSettings from(Function<String, Optional<String>> source) {
-        return new ValidationSettings(
-                intValue(source, MAX_BYTES, DEFAULTS.maxBytes()),
-                intValue(source, MAX_ELEMENTS, DEFAULTS.maxElements()),
-                intValue(source, MAX_STATES, DEFAULTS.maxStates()),
-                booleanValue(source, REQUIRE_METADATA, DEFAULTS.requireMetadata()));
-    }
-
-    private static int intValue(Function<String, Optional<String>> source, String key, int fallback) {
-        Optional<String> text = source.apply(key).map(String::trim);
-        if (text.isEmpty()) {
-            return fallback;
-        }
+        SettingsReader settings = new SettingsReader(source);
+        ValidationSettings read = new ValidationSettings(
+                settings.integer(MAX_BYTES, DEFAULTS.maxBytes(), 1, Integer.MAX_VALUE),
+                settings.integer(MAX_ELEMENTS, DEFAULTS.maxElements(), 1, Integer.MAX_VALUE),
+                settings.integer(MAX_STATES, DEFAULTS.maxStates(), 1, Integer.MAX_VALUE),
+                settings.bool(REQUIRE_METADATA, DEFAULTS.requireMetadata()));
         try {
-            return Integer.parseInt(text.get());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a positive whole number, was '" + text.get() + "'");
+            settings.check();
+        } catch (InvalidSettingsException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-    }
-
-    private static boolean booleanValue(Function<String, Optional<String>> source, String key, boolean fallback) {
-        Optional<String> text = source.apply(key).map(String::trim);
-        if (text.isEmpty()) {
-            return fallback;
-        }
-        if (!text.get().equalsIgnoreCase("true") && !text.get().equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException(key + " must be true or false, was '" + text.get() + "'");
-        }
-        return Boolean.parseBoolean(text.get());
+        return read;
     }
 
     private static void positive(String key, int value) {

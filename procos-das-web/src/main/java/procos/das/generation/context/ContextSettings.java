@@ -1,11 +1,9 @@
 package procos.das.generation.context;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import procos.kernel.config.ConfigProblem;
 import procos.kernel.config.InvalidSettingsException;
+import procos.kernel.config.SettingsReader;
 
 /**
  * How much context a drafter is given.
@@ -59,53 +57,14 @@ public record ContextSettings(int patterns, int similarProcesses, int knowledgeP
      * @throws InvalidSettingsException listing every setting that is not a number in its range
      */
     public static ContextSettings from(Function<String, Optional<String>> lookup) throws InvalidSettingsException {
-        List<ConfigProblem> problems = new ArrayList<>();
-        Function<String, Optional<String>> set = key -> lookup.apply(key).map(String::strip).filter(value -> !value.isEmpty());
-        int patterns = integer(set, PATTERNS, DEFAULTS.patterns, 0, 10, problems);
-        int similar = integer(set, SIMILAR_PROCESSES, DEFAULTS.similarProcesses, 0, 10, problems);
-        int knowledge = integer(set, KNOWLEDGE_PASSAGES, DEFAULTS.knowledgePassages, 0, 10, problems);
-        double minSimilarity = decimal(set, MIN_PROCESS_SIMILARITY, DEFAULTS.minProcessSimilarity, problems);
-        int passageChars = integer(set, PASSAGE_CHARS, DEFAULTS.passageChars, 50, 10_000, problems);
-        int maxChars = integer(set, MAX_CHARS, DEFAULTS.maxChars, 0, 200_000, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidSettingsException(problems);
-        }
+        SettingsReader settings = new SettingsReader(lookup);
+        int patterns = settings.integer(PATTERNS, DEFAULTS.patterns, 0, 10);
+        int similar = settings.integer(SIMILAR_PROCESSES, DEFAULTS.similarProcesses, 0, 10);
+        int knowledge = settings.integer(KNOWLEDGE_PASSAGES, DEFAULTS.knowledgePassages, 0, 10);
+        double minSimilarity = settings.decimal(MIN_PROCESS_SIMILARITY, DEFAULTS.minProcessSimilarity, -1, 1);
+        int passageChars = settings.integer(PASSAGE_CHARS, DEFAULTS.passageChars, 50, 10_000);
+        int maxChars = settings.integer(MAX_CHARS, DEFAULTS.maxChars, 0, 200_000);
+        settings.check();
         return new ContextSettings(patterns, similar, knowledge, minSimilarity, passageChars, maxChars);
-    }
-
-    private static int integer(Function<String, Optional<String>> lookup, String key, int fallback, int min, int max,
-                               List<ConfigProblem> problems) {
-        Optional<String> raw = lookup.apply(key);
-        if (raw.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw.get());
-            if (value >= min && value <= max) {
-                return value;
-            }
-            problems.add(new ConfigProblem(key, raw.get(), "must be between " + min + " and " + max));
-        } catch (NumberFormatException e) {
-            problems.add(new ConfigProblem(key, raw.get(), "not a whole number"));
-        }
-        return fallback;
-    }
-
-    private static double decimal(Function<String, Optional<String>> lookup, String key, double fallback,
-                                  List<ConfigProblem> problems) {
-        Optional<String> raw = lookup.apply(key);
-        if (raw.isEmpty()) {
-            return fallback;
-        }
-        try {
-            double value = Double.parseDouble(raw.get());
-            if (value >= -1 && value <= 1) {
-                return value;
-            }
-            problems.add(new ConfigProblem(key, raw.get(), "must be between -1 and 1"));
-        } catch (NumberFormatException e) {
-            problems.add(new ConfigProblem(key, raw.get(), "not a number"));
-        }
-        return fallback;
     }
 }

@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import procos.kernel.config.ConfigProblem;
 import procos.kernel.config.InvalidSettingsException;
+import procos.kernel.config.SettingsReader;
 
 /**
  * The operator's rules for generated processes, read from one key → value lookup (MicroProfile
@@ -87,14 +87,13 @@ public record GovernanceSettings(List<TaskTypePattern> forbiddenTaskTypes, Set<S
         return Optional.ofNullable(domain).map(d -> d.trim().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty());
     }
 
-    /** One pass over the settings, collecting problems. */
+    /** One pass over the settings; the typed values and the problems are {@link SettingsReader}'s. */
     private static final class Reader {
 
-        private final Function<String, Optional<String>> lookup;
-        private final List<ConfigProblem> problems = new ArrayList<>();
+        private final SettingsReader settings;
 
         Reader(Function<String, Optional<String>> lookup) {
-            this.lookup = key -> lookup.apply(key).map(String::trim).filter(value -> !value.isEmpty());
+            this.settings = new SettingsReader(lookup);
         }
 
         GovernanceSettings read() throws InvalidSettingsException {
@@ -103,27 +102,24 @@ public record GovernanceSettings(List<TaskTypePattern> forbiddenTaskTypes, Set<S
                 try {
                     taskTypes.add(new TaskTypePattern(entry));
                 } catch (IllegalArgumentException e) {
-                    problems.add(new ConfigProblem(FORBIDDEN_TASK_TYPES, entry,
-                            "not a task type or a prefix ending in * (letters, digits, _ . : -)"));
+                    settings.problem(FORBIDDEN_TASK_TYPES, entry, "not a task type or a prefix ending in * (letters, digits, _ . : -)");
                 }
             }
             Set<String> endpoints = names(FORBIDDEN_ENDPOINTS, "", ENDPOINT_ID, false, "not an endpoint id (letters, digits, _ . : -)");
             Set<String> domains = names(APPROVAL_DOMAINS, DEFAULT_APPROVAL_DOMAINS, DOMAIN, true,
                     "not a domain name (letters, digits, _ . -)");
-            boolean autoApprove = bool(AUTO_APPROVE, false);
+            boolean autoApprove = settings.bool(AUTO_APPROVE, false);
             Optional<Pattern> namePattern = pattern(NAME_PATTERN);
-            int maxSteps = integer(MAX_STEPS, DEFAULT_MAX_STEPS, 1, MAX_MAX_STEPS);
-            int versionsKept = integer(VERSIONS_KEEP, DEFAULT_VERSIONS_KEPT, 1, MAX_VERSIONS_KEPT);
-            if (!problems.isEmpty()) {
-                throw new InvalidSettingsException(problems);
-            }
+            int maxSteps = settings.integer(MAX_STEPS, DEFAULT_MAX_STEPS, 1, MAX_MAX_STEPS);
+            int versionsKept = settings.integer(VERSIONS_KEEP, DEFAULT_VERSIONS_KEPT, 1, MAX_VERSIONS_KEPT);
+            settings.check();
             return new GovernanceSettings(taskTypes, endpoints, domains, autoApprove, namePattern, maxSteps, versionsKept);
         }
 
         /** The comma-separated entries; {@value #NONE} is an empty list (a blank value means the default). */
         private List<String> entries(String key, String fallback) {
             List<String> entries = new ArrayList<>();
-            String value = lookup.apply(key).orElse(fallback);
+            String value = settings.string(key).orElse(fallback);
             if (value.equalsIgnoreCase(NONE)) {
                 return entries;
             }
@@ -142,56 +138,22 @@ public record GovernanceSettings(List<TaskTypePattern> forbiddenTaskTypes, Set<S
                 if (valid.matcher(name).matches()) {
                     names.add(name);
                 } else {
-                    problems.add(new ConfigProblem(key, entry, invalidReason));
+                    settings.problem(key, entry, invalidReason);
                 }
             }
             return names;
         }
 
-        private boolean bool(String key, boolean fallback) {
-            Optional<String> raw = lookup.apply(key);
-            if (raw.isEmpty()) {
-                return fallback;
-            }
-            switch (raw.get().toLowerCase(Locale.ROOT)) {
-                case "true":
-                    return true;
-                case "false":
-                    return false;
-                default:
-                    problems.add(new ConfigProblem(key, raw.get(), "must be true or false"));
-                    return fallback;
-            }
-        }
-
         private Optional<Pattern> pattern(String key) {
-            Optional<String> raw = lookup.apply(key);
+            Optional<String> raw = settings.string(key);
             if (raw.isEmpty()) {
                 return Optional.empty();
             }
             try {
                 return Optional.of(Pattern.compile(raw.get()));
             } catch (PatternSyntaxException e) {
-                problems.add(new ConfigProblem(key, raw.get(), "not a regular expression: " + e.getDescription()));
+                settings.problem(key, raw.get(), "not a regular expression: " + e.getDescription());
                 return Optional.empty();
-            }
-        }
-
-        private int integer(String key, int fallback, int min, int max) {
-            Optional<String> raw = lookup.apply(key);
-            if (raw.isEmpty()) {
-                return fallback;
-            }
-            try {
-                int value = Integer.parseInt(raw.get());
-                if (value < min || value > max) {
-                    problems.add(new ConfigProblem(key, raw.get(), "must be between " + min + " and " + max));
-                    return fallback;
-                }
-                return value;
-            } catch (NumberFormatException e) {
-                problems.add(new ConfigProblem(key, raw.get(), "not a whole number"));
-                return fallback;
             }
         }
     }
