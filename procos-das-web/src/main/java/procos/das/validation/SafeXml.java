@@ -1,14 +1,12 @@
 package procos.das.validation;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import procos.kernel.deploy.guard.HardenedXml;
 
 /**
  * The first look at an untrusted file, before any DOM parser sees it: size, well-formedness, no
@@ -37,12 +35,12 @@ final class SafeXml {
         List<Finding> findings = new ArrayList<>();
         XMLStreamReader reader = null;
         try {
-            reader = factory().createXMLStreamReader(new ByteArrayInputStream(xml));
+            reader = HardenedXml.read(xml);
             walk(reader, findings);
         } catch (XMLStreamException | RuntimeException e) {
-            findings.add(Finding.error(Rules.XML_MALFORMED, null, "not well-formed XML" + position(e) + ": " + reason(e)));
+            findings.add(Finding.error(Rules.XML_MALFORMED, null, "not well-formed XML" + position(e) + ": " + HardenedXml.reason(e)));
         } finally {
-            close(reader);
+            HardenedXml.close(reader);
         }
         return findings;
     }
@@ -80,17 +78,6 @@ final class SafeXml {
         }
     }
 
-    private static XMLInputFactory factory() {
-        // The JDK's own implementation, whatever else the class path offers.
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        return factory;
-    }
-
     private static String at(Location location) {
         return location == null || location.getLineNumber() < 0 ? ""
                 : " at line " + location.getLineNumber() + ", column " + location.getColumnNumber();
@@ -98,22 +85,5 @@ final class SafeXml {
 
     private static String position(Exception e) {
         return e instanceof XMLStreamException stream ? at(stream.getLocation()) : "";
-    }
-
-    /** The parser's reason without its "ParseError at [row,col]" preamble (the position is given apart). */
-    private static String reason(Exception e) {
-        String message = String.valueOf(e.getMessage());
-        int reason = message.indexOf("Message: ");
-        return reason >= 0 ? message.substring(reason + "Message: ".length()).trim() : message.trim();
-    }
-
-    private static void close(XMLStreamReader reader) {
-        if (reader != null) {
-            try {
-                reader.close();
-            } catch (XMLStreamException ignored) {
-                // nothing to release: the input is a byte array
-            }
-        }
     }
 }

@@ -1,15 +1,12 @@
 package procos.kernel.deploy.guard;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -44,44 +41,17 @@ final class ModelInspector {
         Walk walk = new Walk();
         XMLStreamReader reader = null;
         try {
-            reader = hardenedFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
+            reader = HardenedXml.read(xml);
             walk.run(reader);
         } catch (XMLStreamException e) {
             Location at = e.getLocation();
             walk.findings.add(new GuardFinding(GuardRule.XML_MALFORMED, Severity.ERROR, walk.elementId(),
-                    "not well-formed XML: " + parserMessage(e), at == null ? 0 : at.getLineNumber(),
+                    "not well-formed XML: " + HardenedXml.reason(e), at == null ? 0 : at.getLineNumber(),
                     at == null ? 0 : at.getColumnNumber()));
         } finally {
-            close(reader);
+            HardenedXml.close(reader);
         }
         return List.copyOf(walk.findings);
-    }
-
-    private static XMLInputFactory hardenedFactory() {
-        // The JDK's own implementation, whatever else the class path offers.
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        return factory;
-    }
-
-    /** The parser's reason without its "ParseError at [row,col]" preamble (the position is reported apart). */
-    private static String parserMessage(XMLStreamException e) {
-        String message = String.valueOf(e.getMessage());
-        int reason = message.indexOf("Message: ");
-        return reason >= 0 ? message.substring(reason + "Message: ".length()).trim() : message.trim();
-    }
-
-    private static void close(XMLStreamReader reader) {
-        if (reader != null) {
-            try {
-                reader.close();
-            } catch (XMLStreamException ignored) {
-                // nothing was opened that needs releasing: the input is a byte array
-            }
-        }
     }
 
     static boolean holdsExpression(String text) {
