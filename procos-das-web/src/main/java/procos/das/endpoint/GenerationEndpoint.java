@@ -7,6 +7,7 @@ import procos.das.generation.pipeline.ApprovalLookup;
 import procos.das.generation.pipeline.GenerationSteps;
 import procos.das.generation.pipeline.StepOutputs;
 import procos.das.generation.store.UnknownGenerationException;
+import procos.logging.StructuredLogger;
 import procos.pde.dispatch.TaskVariables;
 import procos.pde.endpoint.Endpoint;
 import procos.pde.endpoint.EndpointException;
@@ -35,6 +36,8 @@ public final class GenerationEndpoint implements Endpoint {
     public static final String DEPLOY = "das.generation.deploy";
     public static final String REJECT = "das.generation.reject";
 
+    private static final StructuredLogger LOG = StructuredLogger.forComponent("das.generation");
+
     private final Supplier<GenerationSteps> steps;
     private final Supplier<ApprovalLookup> approvals;
 
@@ -61,6 +64,7 @@ public final class GenerationEndpoint implements Endpoint {
 
     @Override
     public InvokeResponse invoke(InvokeRequest request, Deadline deadline) throws EndpointException {
+        long started = System.nanoTime();
         String id = InvokeInputs.of(request.getInputs()).requiredString("generation_id");
         try {
             GenerationSteps pipeline = steps.get();
@@ -74,6 +78,8 @@ public final class GenerationEndpoint implements Endpoint {
                 case REJECT -> pipeline.recordRejection(id, approvals.get().decision(id));
                 default -> throw new EndpointException("UNSUPPORTED_TASK_TYPE", ID + " does not run '" + request.getTaskType() + "'", false);
             };
+            LOG.info("generation_step").with("generation_id", id).with("step", request.getTaskType())
+                    .with("status", outputs.values().get("status")).durationSince(started).log();
             Struct struct = TaskVariables.toStruct(outputs.values());
             return InvokeResponse.newBuilder().setOutputs(struct).build();
         } catch (UnknownGenerationException e) {

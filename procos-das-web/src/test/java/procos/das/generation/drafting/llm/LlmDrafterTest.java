@@ -102,6 +102,19 @@ class LlmDrafterTest {
         assertThat(refused.getMessage()).contains("$.steps[1].branches[0].condition.operator").contains("ROUGHLY");
     }
 
+    @Test
+    void anUnsoundProcessIsRefusedWithEveryProblemNamedForTheRepairRound() {
+        // A choice with no default branch can leave an instance stuck at its gateway; a choice on a
+        // variable nothing sets fails at run time. Both are refused before anything compiles.
+        model.answering(reply("unsound-choice.json"));
+
+        DraftingException refused = refusal();
+
+        assertThat(refused.code()).isEqualTo(LlmDrafter.MODEL_OUTPUT_INVALID);
+        assertThat(refused.getMessage()).contains("$.steps[1].branches").contains("default")
+                .contains("$.steps[2].branches[0].condition.variable").contains("invoice_approved");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "bpmn-instead-of-json.xml | looks like XML",
