@@ -24,21 +24,33 @@ import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
  *   <li><b>state space exceeded</b>: the budget ran out; what was found so far is still reported,
  *       as a warning says the check is incomplete.</li>
  * </ul>
+ * The token game is played on the scope's {@link ReducedNet}: series, parallel and exclusive blocks
+ * and exclusive loops are merged first, which preserves each of these properties, so nested parallel
+ * blocks cost a handful of states instead of every interleaving of their branches. What is left (and
+ * named in findings) are the nodes no rule could merge: the joins, merges and events where something
+ * can go wrong.
  */
 final class SoundnessCheck {
 
     private final int maxStates;
+    private final boolean reduce;
 
     SoundnessCheck(int maxStates) {
-        this.maxStates = maxStates;
+        this(maxStates, true);
     }
 
-    /** The findings and the number of states explored. */
-    record Result(List<Finding> findings, int states) {
+    /** With {@code reduce} false the token game is played on every sequence flow (to compare against the reduction). */
+    SoundnessCheck(int maxStates, boolean reduce) {
+        this.maxStates = maxStates;
+        this.reduce = reduce;
+    }
+
+    /** The findings, the number of states explored and the number of places (flows left after reduction) of the token game. */
+    record Result(List<Finding> findings, int states, int places) {
     }
 
     Result check(FlowGraph graph) {
-        TokenNet net = new TokenNet(graph);
+        TokenNet net = new TokenNet(graph, reduce ? ReducedNet.reduced(graph) : ReducedNet.unreduced(graph));
         StateSpace space = StateSpace.explore(net, maxStates);
         List<Finding> findings = new ArrayList<>();
         stuck(net, space, findings);
@@ -50,7 +62,7 @@ final class SoundnessCheck {
         } else {
             livelock(net, space, findings, graph.scope().id());
         }
-        return new Result(findings, space.states());
+        return new Result(findings, space.states(), net.flowCount());
     }
 
     private static void stuck(TokenNet net, StateSpace space, List<Finding> findings) {
@@ -101,14 +113,33 @@ final class SoundnessCheck {
         }
     }
 
+    /**
+     * Where the tokens of the cycle's states wait, and the nodes merged into their flows (which
+     * circulate as well); with {@code loopsOnly}, only tokens on a loop of the model, not those
+     * waiting elsewhere while the loop runs.
+     */
+    private static Set<FlowNode> circling(TokenNet net, StateSpace space, List<Integer> cycle, boolean loopsOnly) {
+        Set<FlowNode> circling = new LinkedHashSet<>();
+        for (int state : cycle) {
+            for (int flow = 0; flow < net.flowCount(); flow++) {
+                if (space.tokens(state, flow) > 0 && (!loopsOnly || net.onLoop(flow))) {
+                    circling.add(net.target(flow));
+                    circling.addAll(net.through(flow));
+                }
+            }
+        }
+        return circling;
+    }
+
     private static void livelock(TokenNet net, StateSpace space, List<Finding> findings, String scopeId) {
         BitSet never = space.neverFinishing();
         if (never.isEmpty()) {
             return;
         }
-        Set<FlowNode> circling = new LinkedHashSet<>();
-        for (int state : space.cycleFrom(never.nextSetBit(0))) {
-            circling.addAll(waitingAt(net, space, state));
+        List<Integer> cycle = space.cycleFrom(never.nextSetBit(0));
+        Set<FlowNode> circling = circling(net, space, cycle, true);
+        if (circling.isEmpty()) {
+            circling = circling(net, space, cycle, false);
         }
         FlowNode first = circling.iterator().next();
         findings.add(Finding.error(Rules.SOUNDNESS_NO_OPTION_TO_COMPLETE, first.getId(), "'" + scopeId + "' can get into a state"

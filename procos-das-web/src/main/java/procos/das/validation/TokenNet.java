@@ -2,6 +2,7 @@ package procos.das.validation;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -15,13 +16,13 @@ import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
-import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 
 /**
- * One scope's control flow as a token game: places are the sequence flows (plus one virtual flow
- * from each link throw event to each link catch event of the same name), transitions are the ways
- * each node can fire. Semantics:
+ * One scope's control flow as a token game: places are the arcs of a {@link ReducedNet} (the
+ * sequence flows, plus one virtual flow from each link throw event to each link catch event of the
+ * same name, or fragments of them merged by the reduction), transitions are the ways each node left
+ * can fire. Semantics:
  * <ul>
  *   <li>activities and intermediate events take one token from any incoming flow (an implicit
  *       exclusive join) and put one on every outgoing flow (an implicit parallel split); an
@@ -65,41 +66,35 @@ final class TokenNet {
 
     private final List<FlowNode> sources = new ArrayList<>();
     private final List<FlowNode> targets = new ArrayList<>();
-    private final List<String> flowIds = new ArrayList<>();
+    private final List<ReducedNet.Arc> arcs = new ArrayList<>();
     private final Map<FlowNode, List<Integer>> in = new IdentityHashMap<>();
     private final Map<FlowNode, List<Integer>> out = new IdentityHashMap<>();
     private final List<Transition> transitions = new ArrayList<>();
     private final int[] initial;
 
-    TokenNet(FlowGraph graph) {
-        for (FlowNode node : graph.nodes()) {
+    /** The token game of {@code graph}'s control flow, played on the (possibly reduced) arcs of {@code flow}. */
+    TokenNet(FlowGraph graph, ReducedNet flow) {
+        for (FlowNode node : flow.nodes()) {
             in.put(node, new ArrayList<>());
             out.put(node, new ArrayList<>());
         }
-        for (FlowNode node : graph.nodes()) {
-            for (SequenceFlow flow : graph.outgoing(node)) {
-                addFlow(node, flow.getTarget(), flow.getId());
-            }
-            for (FlowNode catcher : graph.linkTargets(node)) {
-                addFlow(node, catcher, node.getId() + "->" + catcher.getId());
-            }
-        }
+        flow.arcs().forEach(this::addFlow);
         StartEvent start = graph.startEvents().isEmpty() ? null : graph.startEvents().get(0);
         initial = start == null ? new int[0] : ints(out.get(start));
-        for (FlowNode node : graph.nodes()) {
+        for (FlowNode node : flow.nodes()) {
             if (!(node instanceof StartEvent) && !(node instanceof BoundaryEvent) && !FlowGraph.isCompensation(node)) {
                 addTransitions(node, graph);
             }
         }
     }
 
-    private void addFlow(FlowNode source, FlowNode target, String id) {
-        int index = flowIds.size();
-        flowIds.add(id);
-        sources.add(source);
-        targets.add(target);
-        out.get(source).add(index);
-        in.get(target).add(index);
+    private void addFlow(ReducedNet.Arc arc) {
+        int index = arcs.size();
+        arcs.add(arc);
+        sources.add(arc.source());
+        targets.add(arc.target());
+        out.get(arc.source()).add(index);
+        in.get(arc.target()).add(index);
     }
 
     private void addTransitions(FlowNode node, FlowGraph graph) {
@@ -196,11 +191,12 @@ final class TokenNet {
     }
 
     int flowCount() {
-        return flowIds.size();
+        return arcs.size();
     }
 
-    String flowId(int flow) {
-        return flowIds.get(flow);
+    /** The flow nodes a reduction merged into {@code flow}, in flow order; empty for a plain sequence flow. */
+    List<FlowNode> through(int flow) {
+        return arcs.get(flow).through();
     }
 
     FlowNode source(int flow) {
@@ -217,6 +213,30 @@ final class TokenNet {
 
     List<Transition> transitions() {
         return transitions;
+    }
+
+    /** Whether a token on {@code flow} can come back to it by firing nodes: the flow lies on a loop of the model. */
+    boolean onLoop(int flow) {
+        BitSet seen = new BitSet();
+        Deque<Integer> open = new ArrayDeque<>(List.of(flow));
+        while (!open.isEmpty()) {
+            int current = open.pop();
+            for (Transition transition : transitions) {
+                if (!Arrays.stream(transition.consume()).anyMatch(consumed -> consumed == current)) {
+                    continue;
+                }
+                for (int next : transition.produce()) {
+                    if (next == flow) {
+                        return true;
+                    }
+                    if (!seen.get(next)) {
+                        seen.set(next);
+                        open.push(next);
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The flows holding a token when the scope starts: those leaving its start event. */

@@ -1,14 +1,12 @@
 package procos.das.validation;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 
 /**
  * Prints how long {@link BpmnValidator#validate} takes (p50/p95 over repeated runs after a warm-up)
- * and how many states the soundness check explores, for a small model, a 30-node model and models
- * nested 3 to 5 levels deep in parallel splits. Run it with the test class path:
+ * and how many states the soundness check explores after reduction (and, for comparison, without
+ * it), for a small model, a 30-node model and models nested 3 to 6 levels deep in parallel splits. Run it with the test class path:
  * {@code java -cp ... procos.das.validation.ValidationBenchmark [runs]}.
  */
 public final class ValidationBenchmark {
@@ -19,12 +17,12 @@ public final class ValidationBenchmark {
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         BpmnValidator validator = new BpmnValidator(ValidationSettings.DEFAULTS);
-        System.out.printf("%-28s %6s %6s %10s %10s %14s %8s %s%n", "model", "nodes", "flows", "p50 ms", "p95 ms",
-                "soundness ms", "states", "verdict");
+        System.out.printf("%-28s %6s %6s %10s %10s %14s %7s %8s %16s %s%n", "model", "nodes", "flows", "p50 ms", "p95 ms",
+                "soundness ms", "places", "states", "unreduced states", "verdict");
         measure(validator, "small (3 nodes)", Models.CLEAN, runs);
         measure(validator, "30 nodes, xor + and blocks", thirtyNodes(), runs);
-        for (int depth = 3; depth <= 5; depth++) {
-            measure(validator, "nested parallel, depth " + depth, nestedParallel(depth), Math.max(5, runs / (1 << depth)));
+        for (int depth = 3; depth <= 6; depth++) {
+            measure(validator, "nested parallel, depth " + depth, NestedModels.parallel(depth), Math.max(5, runs / (1 << depth)));
         }
     }
 
@@ -42,25 +40,31 @@ public final class ValidationBenchmark {
         Arrays.sort(micros);
         BpmnModelInstance parsed = report.model();
         int states = 0;
+        int places = 0;
+        int unreducedStates = 0;
         int nodes = 0;
         int flows = 0;
         long soundnessNanos = 0;
         SoundnessCheck soundness = new SoundnessCheck(ValidationSettings.DEFAULTS.maxStates());
+        SoundnessCheck unreduced = new SoundnessCheck(ValidationSettings.DEFAULTS.maxStates(), false);
         for (Scope scope : Scope.of(parsed)) {
             FlowGraph graph = new FlowGraph(scope);
             nodes += scope.nodes().size();
             flows += scope.flows().size();
             long started = System.nanoTime();
-            states += soundness.check(graph).states();
+            SoundnessCheck.Result result = soundness.check(graph);
             soundnessNanos += System.nanoTime() - started;
+            states += result.states();
+            places += result.places();
+            unreducedStates += unreduced.check(graph).states();
         }
         String verdict = report.passes() ? "passes" : "refused";
         if (!report.findings(Rules.SOUNDNESS_STATE_SPACE_EXCEEDED).isEmpty()) {
             verdict += " (state budget exceeded)";
         }
-        System.out.printf("%-28s %6d %6d %10.2f %10.2f %14.2f %8d %s%n", label, nodes, flows,
+        System.out.printf("%-28s %6d %6d %10.2f %10.2f %14.2f %7d %8d %16d %s%n", label, nodes, flows,
                 micros[runs / 2] / 1000.0, micros[Math.min(runs - 1, (int) Math.ceil(runs * 0.95) - 1)] / 1000.0,
-                soundnessNanos / 1e6, states, verdict);
+                soundnessNanos / 1e6, places, states, unreducedStates, verdict);
     }
 
     /** 30 flow nodes: start, 3 blocks of (exclusive choice of two tasks, task, parallel block of two tasks), end. */
@@ -90,36 +94,5 @@ public final class ValidationBenchmark {
         }
         body.append(Models.flow("f" + ++flow, previous, "end")).append("<bpmn:endEvent id=\"end\" name=\"Order completed\"/>\n");
         return Models.generated(body.toString());
-    }
-
-    /** Parallel splits nested {@code depth} levels, two branches each, a task at every leaf. */
-    static String nestedParallel(int depth) {
-        List<String> elements = new ArrayList<>();
-        int[] counter = {0};
-        String[] block = block(depth, elements, counter);
-        elements.add(0, "<bpmn:startEvent id=\"start\" name=\"Order received\"/>");
-        elements.add(Models.flow("in", "start", block[0]));
-        elements.add(Models.flow("out", block[1], "end"));
-        elements.add("<bpmn:endEvent id=\"end\" name=\"Order completed\"/>");
-        return Models.generated(String.join("\n", elements));
-    }
-
-    /** The entry and exit ids of a block of the given depth; its elements are added to {@code elements}. */
-    private static String[] block(int depth, List<String> elements, int[] counter) {
-        int id = ++counter[0];
-        if (depth == 0) {
-            elements.add(Models.task("task_" + id, "Handle part"));
-            return new String[] {"task_" + id, "task_" + id};
-        }
-        String split = "split_" + id;
-        String join = "join_" + id;
-        elements.add("<bpmn:parallelGateway id=\"" + split + "\"/>");
-        elements.add("<bpmn:parallelGateway id=\"" + join + "\"/>");
-        for (int branch = 0; branch < 2; branch++) {
-            String[] inner = block(depth - 1, elements, counter);
-            elements.add(Models.flow(split + "_to_" + inner[0], split, inner[0]));
-            elements.add(Models.flow(inner[1] + "_to_" + join, inner[1], join));
-        }
-        return new String[] {split, join};
     }
 }
