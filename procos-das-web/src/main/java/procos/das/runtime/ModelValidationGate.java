@@ -5,7 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.eclipse.microprofile.config.Config;
 import procos.das.validation.BpmnValidator;
 import procos.das.validation.Finding;
@@ -56,6 +61,31 @@ public class ModelValidationGate {
                 .with("max_states", settings.maxStates())
                 .with("require_metadata", settings.requireMetadata())
                 .log();
+        kernel.engine().ifPresent(engine -> reportDeployedBefore(engine.engine().getRepositoryService(), new BpmnValidator(settings)));
+    }
+
+    /**
+     * The kernel deploys its BPMN set (and an operator's processes folder) before this module starts:
+     * those models are validated now, and a model with errors is reported (it was deployed; the
+     * guard's own rules still held) so an operator sees it at every boot.
+     */
+    static int reportDeployedBefore(RepositoryService repository, BpmnValidator validator) {
+        int withErrors = 0;
+        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
+            byte[] xml;
+            try (InputStream in = repository.getProcessModel(definition.getId())) {
+                xml = in.readAllBytes();
+            } catch (IOException | RuntimeException e) {
+                continue;
+            }
+            List<Finding> errors = validator.validate(xml).findings().stream().filter(Finding::blocks).toList();
+            if (!errors.isEmpty()) {
+                withErrors++;
+                LOG.warn("deployed_model_invalid").with("definition_id", definition.getId())
+                        .with("findings", errors.stream().map(Finding::toString).toList()).log();
+            }
+        }
+        return withErrors;
     }
 
     @PreDestroy

@@ -53,4 +53,28 @@ class ModelValidationGateTest {
             assertThat(finding.getMessage()).startsWith("validation: xml.unsafe: ");
         });
     }
+
+    @Test
+    void modelsDeployedBeforeTheGateAreValidatedAndTheInvalidOnesReported() {
+        org.camunda.bpm.engine.ProcessEngine engine = procos.das.testing.TestEngine.start("gate-report");
+        try {
+            engine.getRepositoryService().createDeployment()
+                    .addModelInstance("fine.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("fine")
+                            .camundaHistoryTimeToLive(1).startEvent().name("Started").userTask().name("Check order")
+                            .endEvent().name("Done").done())
+                    .addModelInstance("stuck.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("stuck")
+                            .camundaHistoryTimeToLive(1).startEvent().name("Started")
+                            .exclusiveGateway("split").condition("a", "${a}").userTask("left").name("Do left").parallelGateway("join")
+                            .endEvent().name("Done").moveToNode("split").condition("b", "${!a}").userTask("right").name("Do right")
+                            .connectTo("join").done())
+                    .deploy();
+
+            int invalid = ModelValidationGate.reportDeployedBefore(engine.getRepositoryService(),
+                    new procos.das.validation.BpmnValidator(procos.das.validation.ValidationSettings.DEFAULTS));
+
+            assertThat(invalid).isEqualTo(1);
+        } finally {
+            engine.close();
+        }
+    }
 }
