@@ -2,10 +2,7 @@ package procos.das.generation.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +26,7 @@ import procos.das.generation.context.ContextSettings;
 import procos.das.generation.context.KnowledgeRetriever;
 import procos.das.generation.context.PatternLibrary;
 import procos.das.generation.drafting.DescriptionStructure;
+import procos.das.generation.drafting.IntentSet;
 import procos.das.generation.drafting.deterministic.DeterministicDrafter;
 import procos.das.generation.governance.GenerationPolicy;
 import procos.das.generation.governance.GovernanceSettings;
@@ -41,7 +39,8 @@ import procos.das.validation.BpmnValidator;
 import procos.das.validation.ValidationSettings;
 
 /**
- * Every intent of the developer-visible set, through the whole drafting loop without a model: its
+ * Every intent of the developer-visible sets (the tuning set and the held-out one), through the whole
+ * drafting loop without a model: its
  * draft validates (sound, no error), the default policy lets it pass, the BPMN has the structure the draft describes (user and
  * service tasks, parallel blocks, timers, message waits), it deploys in a real engine, and an
  * instance runs to its end with its tasks answered.
@@ -68,11 +67,12 @@ class GeneratedIntentsRunTest {
         ContextAssembler context = new ContextAssembler(PatternLibrary.builtIn(), null, List::of, KnowledgeRetriever.NONE,
                 ContextSettings.DEFAULTS);
         List<String> problems = new ArrayList<>();
-        List<JsonNode> intents = intents();
+        List<IntentSet.Expected> intents = new ArrayList<>(IntentSet.load());
         assertThat(intents).hasSizeGreaterThanOrEqualTo(30);
-        for (JsonNode entry : intents) {
-            String id = entry.get("id").asText();
-            NormalizedIntent intent = normalizer.normalize(entry.get("intent").asText());
+        intents.addAll(IntentSet.heldOut());
+        for (IntentSet.Expected entry : intents) {
+            String id = entry.id();
+            NormalizedIntent intent = normalizer.normalize(entry.intent());
             DraftingLoop.Result result = loop.run(intent, context.assemble(intent),
                     new ProcessMetadata(id.replace('-', '_'), 1, intent.text(), intent.domain(), "test"));
             if (!result.valid()) {
@@ -125,14 +125,6 @@ class GeneratedIntentsRunTest {
     private static void compare(List<String> differences, String what, long drafted, long compiled) {
         if (drafted != compiled) {
             differences.add(what + ": drafted " + drafted + ", compiled " + compiled);
-        }
-    }
-
-    private static List<JsonNode> intents() throws Exception {
-        try (InputStream in = GeneratedIntentsRunTest.class.getResourceAsStream("/generation/intents/intents.json")) {
-            List<JsonNode> intents = new ArrayList<>();
-            new ObjectMapper().readTree(in).forEach(intents::add);
-            return intents;
         }
     }
 }

@@ -77,10 +77,32 @@ public final class GenerationBenchmark {
                 modelMatches++;
             }
         }
+        List<IntentSet.Expected> heldOut = IntentSet.heldOut();
+        int heldOutMatches = 0;
+        int heldOutValid = 0;
+        List<String> heldOutMisses = new java.util.ArrayList<>();
+        for (IntentSet.Expected expected : heldOut) {
+            NormalizedIntent intent = normalizer.normalize(expected.intent());
+            DraftingLoop.Result result = plain.run(intent, GenerationContext.EMPTY, metadata(expected, intent));
+            if (!result.valid()) {
+                heldOutMisses.add(expected.id() + ": no valid draft");
+                continue;
+            }
+            heldOutValid++;
+            List<String> differences = expected.differences(intent.domain(), DescriptionStructure.of(result.last().attempt().description()));
+            if (differences.isEmpty()) {
+                heldOutMatches++;
+            } else {
+                heldOutMisses.add(expected.id() + ": " + String.join("; ", differences));
+            }
+        }
         System.out.printf("quality   intents %d | deterministic drafter: %d matching (%.1f%%) | LLM path, scripted model: %d matching"
                         + " (%.1f%%), %d repaired, %.2f attempts per intent%n", intents.size(), deterministicMatches,
                 100.0 * deterministicMatches / intents.size(), modelMatches, 100.0 * modelMatches / intents.size(), repaired,
                 (double) attempts / intents.size());
+        System.out.printf("quality   held-out intents %d (never used for tuning) | deterministic drafter: %d valid, %d with exactly the"
+                + " expected structure (%.1f%%)%n", heldOut.size(), heldOutValid, heldOutMatches, 100.0 * heldOutMatches / heldOut.size());
+        heldOutMisses.forEach(miss -> System.out.println("          miss " + miss));
 
         IntentSet.Expected small = intents.get(0);
         List<IntentSet.Expected> largest = intents.stream().sorted((a, b) -> Integer.compare(b.intent().length(), a.intent().length()))
