@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.eclipse.microprofile.config.Config;
 import procos.das.generation.GenerationSettings;
 import procos.das.generation.compile.DescriptionCompiler;
@@ -141,7 +140,7 @@ public class ProcessGeneration {
         ReservedKeys reservedKeys = new ReservedKeys(engine.getRepositoryService());
         DraftRound rounds = new DraftRound(drafters, new DescriptionCompiler(), new BpmnValidator(ValidationSettings.from(lookup)));
         GenerationSteps steps = new GenerationSteps(store, normalizer, context, rounds, policy, versions, audit, reservedKeys,
-                key -> nextVersion(engine, key), settings.maxAttempts(), clock);
+                versions::nextVersion, settings.maxAttempts(), clock);
         return new Built(settings, store, audit, policy, versions, steps, new ApprovalLookup(engine.getHistoryService(), clock),
                 normalizer, reservedKeys);
     }
@@ -154,11 +153,5 @@ public class ProcessGeneration {
     private LanguageModel languageModel() {
         return kernel.pdes().<LanguageModel>map(pdes -> new PdeLanguageModel(pdes.endpoints(), pdes.pipeline()))
                 .orElse(LanguageModel.NONE);
-    }
-
-    private static int nextVersion(ProcessEngine engine, String key) {
-        ProcessDefinition latest = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
-                .latestVersion().singleResult();
-        return latest == null ? 1 : latest.getVersion() + 1;
     }
 }

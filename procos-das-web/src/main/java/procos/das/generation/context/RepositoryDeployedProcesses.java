@@ -8,19 +8,16 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import procos.das.validation.ModelProperties;
 import procos.logging.StructuredLogger;
 
 /**
  * The processes deployed in the engine, latest version of each, with the intent recorded in their
- * {@value #INTENT_PROPERTY} property (a {@code camunda:property} of the process).
+ * {@code procos.intent} property (a {@code camunda:property} of the process).
  */
 public final class RepositoryDeployedProcesses implements Supplier<List<DeployedProcess>> {
 
-    public static final String INTENT_PROPERTY = "procos.intent";
     /** Each definition's model is read to find its intent; beyond this many keys the rest are not compared. */
     public static final int MAX_PROCESSES = 1_000;
 
@@ -55,15 +52,6 @@ public final class RepositoryDeployedProcesses implements Supplier<List<Deployed
         if (model == null || !(model.getModelElementById(definition.getKey()) instanceof Process process)) {
             return Optional.empty();
         }
-        ExtensionElements extensions = process.getExtensionElements();
-        if (extensions == null) {
-            return Optional.empty();
-        }
-        return extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-                .flatMap(properties -> properties.getCamundaProperties().stream())
-                .filter(property -> INTENT_PROPERTY.equals(property.getCamundaName()))
-                .map(CamundaProperty::getCamundaValue)
-                .filter(Objects::nonNull)
-                .findFirst();
+        return Optional.ofNullable(ModelProperties.read(process).get(ModelProperties.INTENT));
     }
 }

@@ -68,6 +68,13 @@ public final class ProcessVersions {
                 .stream().map(this::describe).toList();
     }
 
+    /** The engine version the next deployment of {@code key} will get: 1 for a key never deployed. */
+    public int nextVersion(String key) {
+        requireKey(key);
+        ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
+        return latest == null ? 1 : latest.getVersion() + 1;
+    }
+
     /**
      * The version of {@code key} that a deployment from {@code source} made, if there is one — so a
      * caller that may run twice (a retried task) deploys once.

@@ -1,9 +1,13 @@
 package procos.das.generation.pipeline;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToIntFunction;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import procos.das.generation.compile.CompiledProcess;
@@ -38,6 +42,8 @@ public final class GenerationSteps {
 
     /** The deployment source of a generated process: the request's id follows, so a retried deploy finds its deployment. */
     public static final String DEPLOYMENT_SOURCE_PREFIX = "procos-generation:";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final GenerationStore store;
     private final IntentNormalizer normalizer;
@@ -256,12 +262,18 @@ public final class GenerationSteps {
         Attempt last = record.lastAttempt();
         long errors = last == null ? 0 : last.findings().stream().filter(Finding::blocks).count();
         long warnings = last == null ? 0 : last.findings().size() - errors;
-        StringBuilder json = new StringBuilder("{\"status\":\"").append(record.status()).append("\",\"attempts\":")
-                .append(record.attempts().size()).append(",\"errors\":").append(errors).append(",\"warnings\":").append(warnings)
-                .append(",\"policy_findings\":").append(record.policyFindings().size()).append(",\"timings_ms\":{");
-        json.append(String.join(",", record.timingsMs().entrySet().stream()
-                .map(e -> "\"" + e.getKey() + "\":" + e.getValue()).toList()));
-        return json.append("}}").toString();
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("status", record.status());
+        outcome.put("attempts", record.attempts().size());
+        outcome.put("errors", errors);
+        outcome.put("warnings", warnings);
+        outcome.put("policy_findings", record.policyFindings().size());
+        outcome.put("timings_ms", record.timingsMs());
+        try {
+            return JSON.writeValueAsString(outcome);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the outcome could not be written as JSON", e);
+        }
     }
 
     private static StepOutputs status(GenerationStatus status) {

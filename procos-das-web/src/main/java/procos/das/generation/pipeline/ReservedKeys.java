@@ -5,8 +5,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import procos.das.validation.ModelProperties;
 
 /**
  * Keeps generated processes from replacing processes they did not create: a key whose latest
@@ -14,8 +13,6 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
  * deployed) is taken.
  */
 public final class ReservedKeys {
-
-    static final String GENERATED = "generated";
 
     private final RepositoryService repository;
 
@@ -30,23 +27,13 @@ public final class ReservedKeys {
             return Optional.empty();
         }
         String kind = kind(repository.getBpmnModelInstance(latest.getId()), key);
-        return GENERATED.equals(kind) ? Optional.empty()
+        return ModelProperties.GENERATED.equals(kind) ? Optional.empty()
                 : Optional.of("'" + key + "' is the key of a process that was not generated (procos.kind "
                         + (kind == null ? "not set" : "'" + kind + "'") + "); choose another key");
     }
 
     private static String kind(BpmnModelInstance model, String key) {
         Process process = model.getModelElementById(key);
-        if (process == null || process.getExtensionElements() == null) {
-            return null;
-        }
-        for (CamundaProperties properties : process.getExtensionElements().getChildElementsByType(CamundaProperties.class)) {
-            for (CamundaProperty property : properties.getCamundaProperties()) {
-                if ("procos.kind".equals(property.getCamundaName())) {
-                    return property.getCamundaValue();
-                }
-            }
-        }
-        return null;
+        return process == null ? null : ModelProperties.read(process).get(ModelProperties.KIND);
     }
 }

@@ -15,6 +15,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import procos.das.validation.ModelProperties;
 
 /** Deployed processes read from a real engine on an in-memory database. */
 class RepositoryDeployedProcessesTest {
@@ -61,7 +62,7 @@ class RepositoryDeployedProcessesTest {
         if (intent != null) {
             CamundaProperties properties = model.newInstance(CamundaProperties.class);
             properties.getCamundaProperties().add(property(model, "procos.kind", "generated"));
-            properties.getCamundaProperties().add(property(model, RepositoryDeployedProcesses.INTENT_PROPERTY, intent));
+            properties.getCamundaProperties().add(property(model, ModelProperties.INTENT, intent));
             ExtensionElements extensions = model.newInstance(ExtensionElements.class);
             extensions.addChildElement(properties);
             model.<Process>getModelElementById(key).setExtensionElements(extensions);

@@ -235,13 +235,10 @@ class GenerationStepsTest {
         DraftRound rounds = new DraftRound(drafters, new DescriptionCompiler(), new BpmnValidator(ValidationSettings.DEFAULTS));
         ContextAssembler context = new ContextAssembler(PatternLibrary.builtIn(), null, List::of, KnowledgeRetriever.NONE,
                 ContextSettings.DEFAULTS);
+        ProcessVersions versions = new ProcessVersions(engine, 10);
         return new GenerationSteps(store, new IntentNormalizer(), context, rounds,
-                new GenerationPolicy(governance, taskType -> List.of()), new ProcessVersions(engine, 10), audit,
-                new ReservedKeys(engine.getRepositoryService()), key -> {
-                    ProcessDefinition latest = engine.getRepositoryService().createProcessDefinitionQuery()
-                            .processDefinitionKey(key).latestVersion().singleResult();
-                    return latest == null ? 1 : latest.getVersion() + 1;
-                }, 3, Clock.systemUTC());
+                new GenerationPolicy(governance, taskType -> List.of()), versions, audit,
+                new ReservedKeys(engine.getRepositoryService()), versions::nextVersion, 3, Clock.systemUTC());
     }
 
     private static String validDescription(String taskType) {
