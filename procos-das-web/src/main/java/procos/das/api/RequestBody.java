@@ -22,6 +22,10 @@ final class RequestBody {
             throw ApiProblem.badRequest("body: a JSON object is required");
         }
         for (String name : body.keySet()) {
+            // JSON-B reads a top-level array into a map with no names: it is not an object.
+            if (name == null) {
+                throw ApiProblem.badRequest("body: a JSON object is required");
+            }
             if (!allowed.contains(name)) {
                 throw ApiProblem.unprocessable(name + ": unknown field; expected " + String.join(", ", allowed.stream().sorted().toList()));
             }
