@@ -10,12 +10,12 @@ import org.camunda.bpm.engine.identity.Group;
  * Runs engine calls as the signed-in user, with their groups, so that the engine records who acted
  * (initiator, assignee, operation log) and applies its authorizations to that user.
  */
-final class EngineUser {
+public final class EngineUser {
 
     private EngineUser() {
     }
 
-    static <T> T as(ProcessEngine engine, String userId, Supplier<T> call) {
+    public static <T> T as(ProcessEngine engine, String userId, Supplier<T> call) {
         IdentityService identity = engine.getIdentityService();
         List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
         identity.setAuthentication(userId, groups);

@@ -14,6 +14,6 @@ public class ProcosApi extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(KernelResource.class, GenerationResource.class, ProcessVersionResource.class, ApiErrors.class);
+        return Set.of(KernelResource.class, GenerationResource.class, ProcessVersionResource.class, ApiErrors.class, ApiJsonb.class);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Set;
  * A JSON object body read field by field, so that a missing field, an unknown one or a value of the
  * wrong type is refused with the field named (JSON-B's own binding would only say the body is wrong).
  */
-final class RequestBody {
+public final class RequestBody {
 
     private final Map<String, Object> fields;
 
@@ -17,7 +17,7 @@ final class RequestBody {
         this.fields = fields;
     }
 
-    static RequestBody of(Map<String, Object> body, Set<String> allowed) {
+    public static RequestBody of(Map<String, Object> body, Set<String> allowed) {
         if (body == null) {
             throw ApiProblem.badRequest("body: a JSON object is required");
         }
@@ -33,7 +33,7 @@ final class RequestBody {
         return new RequestBody(body);
     }
 
-    Optional<String> string(String name) {
+    public Optional<String> string(String name) {
         Object value = fields.get(name);
         if (value == null) {
             return Optional.empty();
@@ -44,12 +44,12 @@ final class RequestBody {
         return Optional.of(text);
     }
 
-    String requiredString(String name) {
+    public String requiredString(String name) {
         return string(name).filter(text -> !text.isBlank())
                 .orElseThrow(() -> ApiProblem.unprocessable(name + ": required, a non-empty string"));
     }
 
-    Optional<Boolean> bool(String name) {
+    public Optional<Boolean> bool(String name) {
         Object value = fields.get(name);
         if (value == null) {
             return Optional.empty();
@@ -60,7 +60,7 @@ final class RequestBody {
         return Optional.of(flag);
     }
 
-    Optional<Integer> integer(String name, int min, int max) {
+    public Optional<Integer> integer(String name, int min, int max) {
         Object value = fields.get(name);
         if (value == null) {
             return Optional.empty();
