@@ -19,7 +19,7 @@ export function lineChart({ id, series, caption, width = 640, height = 220, max 
   const x = t => pad.left + (t1 === t0 ? 0.5 : (t - t0) / (t1 - t0)) * (width - pad.left - pad.right);
   const y = v => height - pad.bottom - (v / (top || 1)) * (height - pad.top - pad.bottom);
   const captionId = `${id}-caption`;
-  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': captionId, class: 'chart', preserveAspectRatio: 'none' });
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': captionId, class: 'chart' });
   // horizontal grid with value labels
   for (let i = 0; i <= 4; i++) {
     const v = (top * i) / 4;

@@ -78,7 +78,7 @@ export function render(view) {
   });
 
   const form = h('form', { class: 'panel-form filters', 'aria-label': 'Filter the log', onsubmit: event => { event.preventDefault(); connect(); } },
-    field('Component', component), field('Level (and above)', level), field('Correlation id', correlation), field('Process instance', instance),
+    field('Component', component), field('Level', level), field('Correlation id', correlation), field('Process instance', instance),
     h('div', { class: 'actions' },
       h('button', { type: 'submit', id: 'logs-apply', text: 'Apply filters' }),
       pause,

@@ -36,7 +36,8 @@ export function render(view) {
           const claimed = await api.post(`tasks/${encodeURIComponent(task.id)}/claim`, {}, { what: 'claim tasks' });
           api.showNotice(`${task.name} is yours.`);
           await load();
-          showForm(claimed || task);
+          // The claim answers the task; its form is the list's when the answer leaves it out.
+          showForm({ ...task, ...(claimed || {}), form: claimed?.form?.length ? claimed.form : task.form });
         } }) : null,
         mine ? h('button', { type: 'button', class: 'task-open', 'aria-label': `Work on ${task.name}`, text: 'Work on it', onclick: () => showForm(task) }) : null,
         mine ? h('button', { type: 'button', class: 'secondary task-unclaim', 'aria-label': `Give back ${task.name}`, text: 'Give back', onclick: async () => {
