@@ -11,7 +11,7 @@ import * as tasks from './panels/tasks.js';
 import * as pdes from './panels/pdes.js';
 import * as logs from './panels/logs.js';
 
-// '#/name' or '#/name/{id}' → the panel's render(view, id); render may answer a stop function
+// '#/name', '#/name/{id}' or '#/name?filter=…' → the panel's render(view, id, query); render may answer a stop function
 // (polling, event streams) that runs when the person leaves the panel.
 const PANELS = {
   ask: { title: 'Ask', list: ask.render },
@@ -34,7 +34,9 @@ function route() {
     if (!hash || hash === '#') window.location.replace('#/' + DEFAULT_ROUTE);
     return; // an in-page anchor, not a route
   }
-  const [name, ...rest] = hash.slice(2).split('/');
+  const [routePath, queryText] = hash.slice(2).split('?');
+  const query = new URLSearchParams(queryText || '');
+  const [name, ...rest] = routePath.split('/');
   const id = rest.length ? decodeURIComponent(rest.join('/')) : null;
   const panel = PANELS[name];
   if (stopPanel) { try { stopPanel(); } catch { /* already stopped */ } stopPanel = null; }
@@ -53,7 +55,7 @@ function route() {
   }
   document.title = `${panel.title} · ProcOS`;
   const render = id ? panel.detail : panel.list;
-  const result = render(view, id);
+  const result = render(view, id, query);
   Promise.resolve(result).then(stop => { if (typeof stop === 'function') stopPanel = stop; }).catch(() => { /* shown by the api module */ });
   // Keyboard and screen-reader users land on the new panel's heading, not back at the top.
   if (!firstRoute) {

@@ -127,7 +127,11 @@ export function renderDetail(view, id) {
   let timer;
   const loop = async () => {
     let record = null;
-    try { record = await refresh(); } catch { /* shown */ }
+    try {
+      record = await refresh();
+    } catch (e) {
+      if (e.status === 404 || e.status === 403) return; // shown; asking again will not change it
+    }
     if (stopped || record?.final) return;
     timer = setTimeout(loop, record?.status === 'AWAITING_APPROVAL' ? 5000 : 1500);
   };

@@ -9,10 +9,11 @@ const PAGE = 25;
 const POLL_MS = 4000;
 const STATES = ['', 'active', 'suspended', 'incident', 'completed', 'canceled'];
 
-export function render(view) {
-  const state = h('select', { id: 'instances-state', name: 'state' }, STATES.map(s => h('option', { value: s, text: s || 'any' })));
-  const key = h('input', { id: 'instances-key', name: 'definition_key', type: 'text', maxlength: 255 });
-  const businessKey = h('input', { id: 'instances-business-key', name: 'business_key', type: 'text', maxlength: 255 });
+/** The list; '#/instances?definition_key=…' (or state, business_key) opens it filtered. */
+export function render(view, id, query) {
+  const state = h('select', { id: 'instances-state', name: 'state' }, STATES.map(s => h('option', { value: s, text: s || 'any', selected: s === (query?.get('state') || '') })));
+  const key = h('input', { id: 'instances-key', name: 'definition_key', type: 'text', maxlength: 255, value: query?.get('definition_key') || '' });
+  const businessKey = h('input', { id: 'instances-business-key', name: 'business_key', type: 'text', maxlength: 255, value: query?.get('business_key') || '' });
   const results = h('div', { id: 'instances-results' });
   const updated = h('p', { class: 'muted', id: 'instances-updated' });
   let offset = 0;
@@ -144,7 +145,11 @@ export function renderDetail(view, id) {
   const loop = async () => {
     let running = true;
     if (document.visibilityState === 'visible') {
-      try { running = await refresh(); } catch { /* shown */ }
+      try {
+        running = await refresh();
+      } catch (e) {
+        if (e.status === 404 || e.status === 403) return; // shown; asking again will not change it
+      }
     }
     if (!stopped && running) timer = setTimeout(loop, POLL_MS);
   };

@@ -83,7 +83,7 @@ export function renderDetail(view, id) {
       h('dt', { text: 'State' }), h('dd', { id: 'definition-state' }, badge(definition.suspended ? 'suspended' : 'active')),
       Object.entries(definition.metadata || {}).map(([k, v]) => [h('dt', { text: k }), h('dd', { text: String(v) })])),
     h('div', { class: 'actions' },
-      h('a', { href: `#/instances`, text: 'Instances' }),
+      h('a', { href: `#/instances?definition_key=${encodeURIComponent(definition.key)}`, id: 'definition-instances-link', text: `Instances of ${definition.key}` }),
       can('operate') ? h('button', { type: 'button', id: definition.suspended ? 'definition-resume' : 'definition-suspend', class: 'secondary',
         text: definition.suspended ? 'Resume' : 'Suspend', onclick: async () => {
           const act = definition.suspended ? 'resume' : 'suspend';
