@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import procos.kernel.config.InvalidSettingsException;
 import procos.kernel.config.KernelSettings;
 import procos.kernel.config.KernelConfiguration;
@@ -201,9 +200,22 @@ public class Kernel {
         return null;
     }
 
+    /**
+     * Deploys the BPMN set again (the shipped files and the processes folder), as boot does: unchanged
+     * files store nothing, a changed file becomes a new version, a broken one is refused alone.
+     *
+     * @throws IllegalStateException when the kernel is not running (booting, failed or stopping)
+     */
+    public DeploymentReport redeployProcesses() {
+        KernelPhase phase = status.phase();
+        if (phase != KernelPhase.MONITORING || engine == null) {
+            throw new IllegalStateException("the kernel is not running (phase " + phase.name() + "); nothing was deployed");
+        }
+        return deployProcesses();
+    }
+
     private DeploymentReport deployProcesses() {
-        Map<String, byte[]> resources = new TreeMap<>(ProcessResources.fromClasspath(Kernel.class.getClassLoader()));
-        settings.extraProcessesDir().ifPresent(dir -> resources.putAll(ProcessResources.fromDirectory(dir)));
+        Map<String, byte[]> resources = ProcessResources.processSet(Kernel.class.getClassLoader(), settings.extraProcessesDir());
         DeploymentReport report = new BpmnDeployer(engine.engine().getRepositoryService(), metrics::bpmnDeployed)
                 .deploy(resources);
         status = status.withDeployment(report);

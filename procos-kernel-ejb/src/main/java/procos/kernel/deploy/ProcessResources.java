@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.camunda.bpm.container.impl.deployment.scanning.ClassPathProcessApplicationScanner;
@@ -34,6 +35,16 @@ public final class ProcessResources {
             }
         });
         return bpmn;
+    }
+
+    /**
+     * The BPMN set the kernel deploys: the shipped files on the class path, then those of
+     * {@code extraDir}, which replace shipped files of the same name.
+     */
+    public static Map<String, byte[]> processSet(ClassLoader classLoader, Optional<Path> extraDir) {
+        Map<String, byte[]> set = new TreeMap<>(fromClasspath(classLoader));
+        extraDir.ifPresent(dir -> set.putAll(fromDirectory(dir)));
+        return set;
     }
 
     /** The {@code .bpmn} files directly inside {@code dir}, sorted by name. */
