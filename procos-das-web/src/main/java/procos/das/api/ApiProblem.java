@@ -40,6 +40,16 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(413, "Content Too Large", message);
     }
 
+    /** The content is not of a type the resource can take (told from the bytes, not the declared type). */
+    public static ApiProblem unsupportedMediaType(String message) {
+        return new ApiProblem(415, "Unsupported Media Type", message);
+    }
+
+    /** The work did not finish within the deadline the caller gave. */
+    public static ApiProblem gatewayTimeout(String message) {
+        return new ApiProblem(504, "Gateway Timeout", message);
+    }
+
     public int status() {
         return status;
     }

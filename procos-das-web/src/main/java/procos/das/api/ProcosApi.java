@@ -3,6 +3,10 @@ package procos.das.api;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import procos.das.api.ask.AskResource;
+import procos.das.api.kernel.KernelResource;
+import procos.das.api.knowledge.KnowledgeResource;
+import procos.das.api.me.MeResource;
 
 /**
  * The ProcOS REST API, under {@code /procos/api}. Its resources are listed, not scanned: scanning
@@ -14,6 +18,7 @@ public class ProcosApi extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(KernelResource.class, GenerationResource.class, ProcessVersionResource.class, ApiErrors.class, ApiJsonb.class);
+        return Set.of(KernelResource.class, GenerationResource.class, ProcessVersionResource.class, ApiErrors.class, ApiJsonb.class,
+                MeResource.class, AskResource.class, KnowledgeResource.class);
     }
 }

@@ -177,6 +177,29 @@ public final class KnowledgeIngestor {
         return new ProgressTracker(progress, plan.toIndex().size() + plan.gone().size(), bytes);
     }
 
+    /** What the manifest records, source by source, sorted by source. */
+    public List<ManifestEntry> entries() {
+        return manifest.entries();
+    }
+
+    /**
+     * Takes one source out of the knowledge base: its chunks leave the vector store, then its
+     * manifest entry goes. Nothing else changes — its file, if any, stays where it is.
+     *
+     * @return whether the manifest knew the source
+     * @throws IOException if the manifest cannot be saved
+     */
+    public synchronized boolean remove(String source) throws IOException {
+        if (manifest.entry(source).isEmpty()) {
+            return false;
+        }
+        store(source, () -> repository.deleteBySource(source));
+        manifest.remove(source);
+        manifest.save();
+        LOG.info("knowledge_source_removed").with("source", source).log();
+        return true;
+    }
+
     /** The size of a file, 0 when it is gone or unreadable: such a source fails alone, later. */
     private static long sizeOf(Path file) {
         try {

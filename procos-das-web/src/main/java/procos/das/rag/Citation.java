@@ -1,5 +1,7 @@
 package procos.das.rag;
 
+import java.util.Map;
+
 /**
  * A chunk an answer rests on.
  *
@@ -9,11 +11,23 @@ package procos.das.rag;
  * @param position  its ordinal within the source
  * @param relevance cosine similarity of the chunk to the question, -1 to 1
  * @param text      the chunk's text
+ * @param metadata  the chunk's metadata ({@code heading}, {@code char_start}, {@code char_end}, …), so a
+ *                  citation can say where in its source the passage is
  */
-public record Citation(int number, String chunkId, String sourceId, int position, double relevance, String text) {
+public record Citation(int number, String chunkId, String sourceId, int position, double relevance, String text,
+                       Map<String, String> metadata) {
+
+    public Citation {
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** A citation without metadata. */
+    public Citation(int number, String chunkId, String sourceId, int position, double relevance, String text) {
+        this(number, chunkId, sourceId, position, relevance, text, Map.of());
+    }
 
     /** The same chunk under another number, as an answer that cites only some sources numbers them. */
     public Citation numbered(int newNumber) {
-        return new Citation(newNumber, chunkId, sourceId, position, relevance, text);
+        return new Citation(newNumber, chunkId, sourceId, position, relevance, text, metadata);
     }
 }

@@ -38,7 +38,7 @@ final class Retriever {
             double relevance = cosine(questionVector, hit.chunk().vector());
             if (relevance >= minRelevance && passages.add(hit.chunk().text().strip().replaceAll("\\s+", " "))) {
                 relevant.add(new Citation(relevant.size() + 1, hit.chunk().id(), hit.chunk().sourceId(),
-                        hit.chunk().position(), relevance, hit.chunk().text()));
+                        hit.chunk().position(), relevance, hit.chunk().text(), hit.chunk().metadata()));
             }
         }
         return relevant;

@@ -1,0 +1,129 @@
+package procos.das.api.knowledge;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import procos.das.api.ApiProblem;
+import procos.das.runtime.KnowledgeBase;
+import procos.kernel.Kernel;
+import procos.kernel.config.KernelSettings;
+
+/**
+ * Wires the knowledge API to the server: the knowledge folder ({@code procos.knowledge.dir}, else
+ * {@code sources} in the knowledge data directory), the upload size limit
+ * ({@value #UPLOAD_MAX_BYTES}, 25 MiB by default), the jobs on the server's managed executor.
+ */
+@ApplicationScoped
+public class KnowledgeServices {
+
+    public static final String UPLOAD_MAX_BYTES = "procos.knowledge.upload.max-bytes";
+    static final int JOBS_KEPT = 100;
+
+    @Inject
+    KnowledgeBase knowledgeBase;
+
+    @Inject
+    Kernel kernel;
+
+    @Inject
+    Config config;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    private volatile IngestionJobs jobs;
+    private volatile RemovedSources removed;
+
+    public KnowledgeBase knowledgeBase() {
+        return knowledgeBase;
+    }
+
+    public ManagedExecutorService executor() {
+        return executor;
+    }
+
+    public KnowledgeFolder folder() {
+        Optional<Path> configured = Optional.ofNullable(kernel.settings()).flatMap(KernelSettings::knowledgeDir);
+        return new KnowledgeFolder(configured.orElseGet(() -> knowledgeBase.dataDir().resolve("sources")));
+    }
+
+    public Uploads uploads() {
+        long max = config.getOptionalValue(UPLOAD_MAX_BYTES, Long.class).filter(bytes -> bytes > 0).orElse(Uploads.DEFAULT_MAX_BYTES);
+        return new Uploads(folder(), max);
+    }
+
+    public synchronized IngestionJobs jobs() {
+        if (jobs == null) {
+            jobs = new IngestionJobs(executor, JOBS_KEPT);
+        }
+        return jobs;
+    }
+
+    public synchronized RemovedSources removed() {
+        if (removed == null) {
+            removed = new RemovedSources(knowledgeBase.dataDir().resolve("removed-sources.json"));
+        }
+        return removed;
+    }
+
+    public KnowledgeSources sources() {
+        return new KnowledgeSources(knowledgeBase::ingestor, folder(), removed(), jobs());
+    }
+
+    /** Stores an uploaded file (name already checked) and starts indexing it. */
+    public UploadAccepted upload(String name, InputStream content, boolean replace) throws IOException {
+        jobs().refuseWhileRunning();
+        Path stored = uploads().store(name, content, replace);
+        removed().forget(stored.toString());
+        IngestionJob job = ingest(IngestionJob.Kind.UPLOAD, stored);
+        return new UploadAccepted(sources().pending(stored.toString()), job.view());
+    }
+
+    /** Indexes a file or folder inside the knowledge folder; removed sources under it are back. */
+    public IngestionJob reference(String relative) throws IOException {
+        Path path = folder().resolve("path", relative);
+        jobs().refuseWhileRunning();
+        for (String source : removed().all().keySet()) {
+            if (source.startsWith(path.toString())) {
+                removed().forget(source);
+            }
+        }
+        return ingest(IngestionJob.Kind.REFERENCE, path);
+    }
+
+    /** Re-indexes one source (back if it was removed). */
+    public IngestionJob reindex(String id) throws IOException {
+        String source = sources().sourceOf(id);
+        Path file = pathOf(source).filter(Files::isRegularFile).orElseThrow(() -> ApiProblem.unprocessable(
+                "source: '" + folder().location(source) + "' is no longer a file this server can read"));
+        jobs().refuseWhileRunning();
+        removed().forget(source);
+        return ingest(IngestionJob.Kind.REINDEX, file);
+    }
+
+    /** Re-indexes the whole knowledge folder, leaving removed sources out. */
+    public IngestionJob reindexAll() throws IOException {
+        return ingest(IngestionJob.Kind.REINDEX, Files.createDirectories(folder().root()));
+    }
+
+    /** A job that ingests {@code path} (a file or folder), leaving out removed sources. */
+    private IngestionJob ingest(IngestionJob.Kind kind, Path path) {
+        return jobs().start(kind, new IngestionRun(knowledgeBase.ingestor(), path, removed().all().keySet(), folder()));
+    }
+
+    private static Optional<Path> pathOf(String source) {
+        try {
+            return Optional.of(Path.of(source)).filter(Path::isAbsolute);
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+}
