@@ -92,7 +92,7 @@ public class KnowledgeServices {
         Path path = folder().resolve("path", relative);
         jobs().refuseWhileRunning();
         for (String source : removed().all().keySet()) {
-            if (source.startsWith(path.toString())) {
+            if (pathOf(source).filter(file -> file.startsWith(path)).isPresent()) {
                 removed().forget(source);
             }
         }
