@@ -36,9 +36,11 @@ public final class EngineBootstrap {
      */
     static final int MAX_CONNECTIONS = 32;
 
-    /** Builds and starts the engine wired to CDI (server use). */
+    /** Builds and starts the engine wired to CDI and registers it with Camunda's platform services (server use). */
     public static RunningEngine startWithCdi(KernelSettings settings, EngineEvents events, WorkSignal externalTaskCommitted) {
-        return start(new CdiStandaloneProcessEngineConfiguration(), settings, events, externalTaskCommitted);
+        RunningEngine running = start(new CdiStandaloneProcessEngineConfiguration(), settings, events, externalTaskCommitted);
+        BpmPlatformRegistration.register(running.engine());
+        return running;
     }
 
     /**

@@ -56,12 +56,16 @@ public record RunningEngine(ProcessEngine engine, ProcessEngineConfigurationImpl
         return configuration.getJobExecutor().isActive();
     }
 
-    /** Stops acquiring jobs, lets running ones finish within the configured bound, then closes the engine. */
+    /**
+     * Stops acquiring jobs, lets running ones finish within the configured bound, then leaves
+     * Camunda's platform services and closes the engine.
+     */
     public void close() {
         if (configuration.getJobExecutor().isActive()) {
             configuration.getJobExecutor().shutdown();
         }
         housekeeping.ifPresent(H2Housekeeping::close);
+        BpmPlatformRegistration.unregister(engine);
         engine.close();
     }
 }
