@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -242,6 +247,146 @@ class HttpSecurityIT {
             throw new AssertionError("the HTTP port answered on " + external.get());
         } catch (ConnectException refused) {
             // nothing listens there
+        }
+    }
+
+    @Test
+    void aBrowserWithoutASessionIsSentToTheSignInFormAndApiCallersAreChallenged() throws Exception {
+        HttpResponse<String> page = server.send(anonymous("/procos/").header("Accept", "text/html,application/xhtml+xml"));
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(v -> assertThat(v).endsWith("/procos/signin"));
+
+        for (String path : new String[] {"/procos/api/kernel", "/procos/engine-rest/engine"}) {
+            HttpResponse<String> api = server.send(anonymous(path).header("Accept", "text/html"));
+            assertThat(api.statusCode()).as(path).isEqualTo(401);
+            assertThat(api.headers().firstValue("WWW-Authenticate")).as(path).hasValue("Basic realm=\"ProcOS\"");
+        }
+        HttpResponse<String> form = server.send(anonymous("/procos/signin"));
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("<form").contains("name=\"username\"").contains("name=\"password\"");
+        assertThat(server.send(anonymous("/procos/css/signin.css")).statusCode()).isEqualTo(200);
+        assertThat(server.send(anonymous("/procos/signout")).statusCode()).as("sign-out is POST only").isIn(403, 405);
+    }
+
+    @Test
+    void signingInThroughTheFormOpensASessionThatSigningOutEnds() throws Exception {
+        Session browser = new Session();
+        HttpResponse<String> signedIn = browser.signIn("admin", ProcosServer.ADMIN_PASSWORD);
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(v -> assertThat(v).endsWith("/procos/"));
+        assertThat(browser.get("/procos/api/kernel").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/procos/").statusCode()).isEqualTo(200);
+        List<HttpCookie> cookiesWhileSignedIn = List.copyOf(browser.cookies.getCookieStore().getCookies());
+
+        HttpResponse<String> signedOut = browser.send(browser.request("/procos/signout").POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(signedOut.statusCode()).isEqualTo(303);
+        assertThat(signedOut.headers().firstValue("Location")).hasValueSatisfying(v -> assertThat(v).endsWith("/procos/signin"));
+        assertThat(browser.get("/procos/api/kernel").statusCode()).isEqualTo(401);
+
+        Session replay = new Session();
+        cookiesWhileSignedIn.forEach(cookie -> replay.cookies.getCookieStore().add(URI.create("http://localhost:" + ProcosServer.HTTP_PORT), cookie));
+        assertThat(replay.get("/procos/api/kernel").statusCode()).as("the signed-out session's cookie opens nothing").isEqualTo(401);
+    }
+
+    @Test
+    void aWrongPasswordOnTheFormIsRefusedWithAMessageAndNoSession() throws Exception {
+        Session browser = new Session();
+        HttpResponse<String> refused = browser.signIn("admin", "not-the-admin-password");
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("Wrong user name or password").contains("<form");
+        assertThat(refused.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("LtpaToken"));
+        assertThat(browser.get("/procos/api/kernel").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aSignInFormPostedFromAnotherSiteIsRefused() throws Exception {
+        HttpResponse<String> refused = new Session().send(new Session().request("/procos/signin")
+                .header("Origin", "http://attacker.example").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form("admin", ProcosServer.ADMIN_PASSWORD))));
+        assertThat(refused.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theOpenApiDocumentNeedsCredentialsAndDescribesTheProcosApiOnly() throws Exception {
+        assertThat(server.send(anonymous("/procos/api/openapi")).statusCode()).isEqualTo(401);
+        assertThat(server.send(anonymous("/openapi")).statusCode()).as("Liberty's open endpoint is not installed").isEqualTo(404);
+
+        HttpResponse<String> document = server.send(server.request("/procos/api/openapi"));
+        assertThat(document.statusCode()).isEqualTo(200);
+        JsonNode openapi = JSON.readTree(document.body());
+        assertThat(openapi.path("info").path("title").asText()).isEqualTo("ProcOS API");
+        assertThat(openapi.path("paths").has("/api/kernel")).as(document.body()).isTrue();
+        assertThat(openapi.path("paths").has("/api/generations")).isTrue();
+        assertThat(document.body()).doesNotContain("/engine-rest/").doesNotContain("/process-definition/");
+    }
+
+    @Test
+    void camundaWebappsAnswerOnlyASignedInUserAndTheirDeploymentsPassTheGuard() throws Exception {
+        String definitions = "/camunda/api/engine/engine/default/process-definition?key=root_peo";
+        assertThat(server.send(anonymous(definitions)).statusCode()).isIn(401, 403);
+        assertThat(server.send(anonymous("/camunda/api/cockpit/plugin/base/default/process-definition/statistics")).statusCode())
+                .isIn(401, 403);
+
+        Session cockpit = new Session();
+        assertThat(cockpit.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
+        HttpResponse<String> wrong = cockpit.send(cockpit.camunda("/camunda/api/admin/auth/user/default/login/cockpit")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form("admin", "not-the-admin-password"))));
+        assertThat(wrong.statusCode()).isIn(401, 403);
+        HttpResponse<String> login = cockpit.send(cockpit.camunda("/camunda/api/admin/auth/user/default/login/cockpit")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form("admin", ProcosServer.ADMIN_PASSWORD))));
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        HttpResponse<String> listed = cockpit.send(cockpit.camunda(definitions));
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.body()).contains("root_peo");
+
+        Path marker = work.resolve(EXPLOIT_MARKER + "-cockpit");
+        String payload = "${\"\".getClass().forName(\"java.lang.Runtime\").getMethod(\"getRuntime\").invoke(null).exec(\"touch "
+                + marker + "\")}";
+        HttpResponse<String> refused = cockpit.send(deployment(cockpit.camunda("/camunda/api/engine/engine/default/deployment/create"),
+                "exploit-cockpit.bpmn", serviceTaskProcess("exploit_cockpit", "pwn", "camunda:expression=\"" + payload.replace("\"", "&quot;") + "\"")));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("pwn");
+        assertThat(server.send(server.request("/procos/engine-rest/process-definition/key/exploit_cockpit")).statusCode()).isEqualTo(404);
+        assertThat(marker).doesNotExist();
+    }
+
+    private static String form(String user, String password) {
+        return "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    }
+
+    /** A browser-like client: keeps cookies, follows no redirects, sends no credentials of its own. */
+    private static final class Session {
+        final CookieManager cookies = new CookieManager();
+        private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+
+        HttpRequest.Builder request(String path) {
+            return HttpRequest.newBuilder(URI.create("http://localhost:" + ProcosServer.HTTP_PORT + path)).timeout(Duration.ofSeconds(20));
+        }
+
+        /** A request to Camunda's webapps carrying their anti-forgery token, as their pages send it. */
+        HttpRequest.Builder camunda(String path) {
+            HttpRequest.Builder request = request(path).header("Accept", "application/json");
+            cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).findFirst()
+                    .ifPresent(token -> request.header("X-XSRF-TOKEN", token.getValue()));
+            return request;
+        }
+
+        HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return send(request(path).header("Accept", "text/html,application/json"));
+        }
+
+        HttpResponse<String> signIn(String user, String password) throws IOException, InterruptedException {
+            return send(request("/procos/signin").header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Origin", "http://localhost:" + ProcosServer.HTTP_PORT)
+                    .POST(HttpRequest.BodyPublishers.ofString(form(user, password))));
         }
     }
 
