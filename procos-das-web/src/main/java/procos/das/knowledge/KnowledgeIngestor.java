@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +18,7 @@ import procos.das.knowledge.chunk.Chunker;
 import procos.das.knowledge.embed.Embedder;
 import procos.das.knowledge.manifest.Manifest;
 import procos.das.knowledge.manifest.ManifestEntry;
+import procos.das.knowledge.manifest.RemovedSources;
 import procos.das.knowledge.manifest.SourceStatus;
 import procos.das.knowledge.progress.ProgressListener;
 import procos.das.knowledge.progress.ProgressSnapshot;
@@ -65,9 +67,17 @@ public final class KnowledgeIngestor {
     private final IngestionSettings settings;
     private final SourceReader reader = new SourceReader();
     private final Chunker chunker;
+    private final RemovedSources removed;
 
     public KnowledgeIngestor(Embedder embedder, VectorRepository repository, Manifest manifest,
                              ProgressListener progress, Chunker chunker, IngestionSettings settings) {
+        this(embedder, repository, manifest, progress, chunker, settings, RemovedSources.none());
+    }
+
+    /** An ingestor whose runs leave out the sources users removed. */
+    public KnowledgeIngestor(Embedder embedder, VectorRepository repository, Manifest manifest,
+                             ProgressListener progress, Chunker chunker, IngestionSettings settings, RemovedSources removed) {
+        this.removed = Objects.requireNonNull(removed, "removed");
         this.embedder = Objects.requireNonNull(embedder, "embedder");
         this.repository = Objects.requireNonNull(repository, "repository");
         this.manifest = Objects.requireNonNull(manifest, "manifest");
@@ -89,7 +99,7 @@ public final class KnowledgeIngestor {
         Set<String> present = new HashSet<>();
         long bytes = 0;
         for (FileSource source : SourceScanner.scan(root)) {
-            if (!source.path().equals(manifest.file())) {
+            if (!source.path().equals(manifest.file()) && !removed.contains(source.id())) {
                 sources.add(source);
                 present.add(source.id());
                 bytes += Files.size(source.path());
@@ -114,7 +124,7 @@ public final class KnowledgeIngestor {
         Set<String> present = new HashSet<>();
         int unchanged = 0;
         for (FileSource source : SourceScanner.scan(root)) {
-            if (source.path().equals(manifest.file())) {
+            if (source.path().equals(manifest.file()) || removed.contains(source.id())) {
                 continue;
             }
             present.add(source.id());
@@ -184,20 +194,32 @@ public final class KnowledgeIngestor {
 
     /**
      * Takes one source out of the knowledge base: its chunks leave the vector store, then its
-     * manifest entry goes. Nothing else changes — its file, if any, stays where it is.
+     * manifest entry goes, and later runs over its folder leave it out until {@link #restore} brings
+     * it back. Nothing else changes — its file, if any, stays where it is.
      *
      * @return whether the manifest knew the source
-     * @throws IOException if the manifest cannot be saved
+     * @throws IOException if the manifest or the removed list cannot be saved
      */
     public synchronized boolean remove(String source) throws IOException {
-        if (manifest.entry(source).isEmpty()) {
-            return false;
+        boolean known = manifest.entry(source).isPresent();
+        if (known) {
+            store(source, () -> repository.deleteBySource(source));
+            manifest.remove(source);
+            manifest.save();
         }
-        store(source, () -> repository.deleteBySource(source));
-        manifest.remove(source);
-        manifest.save();
-        LOG.info("knowledge_source_removed").with("source", source).log();
-        return true;
+        removed.add(source);
+        LOG.info("knowledge_source_removed").with("source", source).with("was_indexed", known).log();
+        return known;
+    }
+
+    /** Lets runs index {@code source} again (a user added it back). */
+    public synchronized void restore(String source) throws IOException {
+        removed.forget(source);
+    }
+
+    /** The sources users removed, and when. */
+    public Map<String, Instant> removedSources() {
+        return removed.all();
     }
 
     /** The size of a file, 0 when it is gone or unreadable: such a source fails alone, later. */

@@ -19,6 +19,7 @@ import procos.das.knowledge.embed.Embedder;
 import procos.das.knowledge.embed.OnnxEmbedder;
 import procos.das.knowledge.embed.OnnxModel;
 import procos.das.knowledge.manifest.Manifest;
+import procos.das.knowledge.manifest.RemovedSources;
 import procos.das.knowledge.progress.LoggingProgressListener;
 import procos.das.rag.LanguageModel;
 import procos.das.rag.PdeLanguageModel;
@@ -118,7 +119,8 @@ public class KnowledgeBase {
             Manifest manifest = Manifest.load(dataDir().resolve("manifest.jsonl"));
             KnowledgeIngestor ingestor = new KnowledgeIngestor(embedder, store, manifest,
                     new LoggingProgressListener(Duration.ofSeconds(5)).and(metrics),
-                    new Chunker(new WordPieceTokenCounter(), IngestionSettings.DEFAULT.chunking()), IngestionSettings.DEFAULT);
+                    new Chunker(new WordPieceTokenCounter(), IngestionSettings.DEFAULT.chunking()), IngestionSettings.DEFAULT,
+                    new RemovedSources(dataDir().resolve("removed-sources.json")));
             RagService rag = new RagService(embedder, store, languageModel(), RagSettings.DEFAULTS);
             LOG.info("knowledge_base_opened").with("model", embedder.modelId()).with("store", storeSettings.kind().name())
                     .with("chunks", store.count()).with("data_dir", dataDir().toString()).durationSince(started).log();

@@ -16,28 +16,24 @@ import procos.das.knowledge.progress.ProgressTracker;
 /**
  * Ingests one file or folder as a job: planned first (so the job knows its sources and bytes),
  * then source by source with the job's own {@link ProgressTracker}, then the sources gone from the
- * folder are removed. Sources a user removed are left out. A single file that cannot be indexed
+ * folder are removed. Sources a user removed are left out (by the ingestor). A single file that cannot be indexed
  * fails the job; in a folder, failed sources are named in the job's note and the run goes on.
  */
 final class IngestionRun implements IngestionJobs.Work {
 
     private final KnowledgeIngestor ingestor;
     private final Path path;
-    private final Set<String> removed;
     private final KnowledgeFolder folder;
 
-    IngestionRun(KnowledgeIngestor ingestor, Path path, Set<String> removed, KnowledgeFolder folder) {
+    IngestionRun(KnowledgeIngestor ingestor, Path path, KnowledgeFolder folder) {
         this.ingestor = ingestor;
         this.path = path;
-        this.removed = removed;
         this.folder = folder;
     }
 
     @Override
     public String run(IngestionJob job) throws IOException {
-        IngestionPlan planned = ingestor.plan(path);
-        IngestionPlan plan = new IngestionPlan(planned.folder(),
-                planned.toIndex().stream().filter(source -> !removed.contains(source)).toList(), planned.gone(), planned.unchanged());
+        IngestionPlan plan = ingestor.plan(path);
         job.pending(plan.toIndex());
         ProgressTracker tracker = new ProgressTracker(job::progress, plan.toIndex().size() + plan.gone().size(), bytes(plan));
         job.progress(tracker.current());

@@ -40,7 +40,6 @@ public class KnowledgeServices {
     ManagedExecutorService executor;
 
     private volatile IngestionJobs jobs;
-    private volatile RemovedSources removed;
 
     public KnowledgeBase knowledgeBase() {
         return knowledgeBase;
@@ -67,22 +66,15 @@ public class KnowledgeServices {
         return jobs;
     }
 
-    public synchronized RemovedSources removed() {
-        if (removed == null) {
-            removed = new RemovedSources(knowledgeBase.dataDir().resolve("removed-sources.json"));
-        }
-        return removed;
-    }
-
     public KnowledgeSources sources() {
-        return new KnowledgeSources(knowledgeBase::ingestor, folder(), removed(), jobs());
+        return new KnowledgeSources(knowledgeBase::ingestor, folder(), jobs());
     }
 
     /** Stores an uploaded file (name already checked) and starts indexing it. */
     public UploadAccepted upload(String name, InputStream content, boolean replace) throws IOException {
         jobs().refuseWhileRunning();
         Path stored = uploads().store(name, content, replace);
-        removed().forget(stored.toString());
+        knowledgeBase.ingestor().restore(stored.toString());
         IngestionJob job = ingest(IngestionJob.Kind.UPLOAD, stored);
         return new UploadAccepted(sources().pending(stored.toString()), job.view());
     }
@@ -91,9 +83,9 @@ public class KnowledgeServices {
     public IngestionJob reference(String relative) throws IOException {
         Path path = folder().resolve("path", relative);
         jobs().refuseWhileRunning();
-        for (String source : removed().all().keySet()) {
+        for (String source : knowledgeBase.ingestor().removedSources().keySet()) {
             if (pathOf(source).filter(file -> file.startsWith(path)).isPresent()) {
-                removed().forget(source);
+                knowledgeBase.ingestor().restore(source);
             }
         }
         return ingest(IngestionJob.Kind.REFERENCE, path);
@@ -105,7 +97,7 @@ public class KnowledgeServices {
         Path file = pathOf(source).filter(Files::isRegularFile).orElseThrow(() -> ApiProblem.unprocessable(
                 "source: '" + folder().location(source) + "' is no longer a file this server can read"));
         jobs().refuseWhileRunning();
-        removed().forget(source);
+        knowledgeBase.ingestor().restore(source);
         return ingest(IngestionJob.Kind.REINDEX, file);
     }
 
@@ -114,9 +106,9 @@ public class KnowledgeServices {
         return ingest(IngestionJob.Kind.REINDEX, Files.createDirectories(folder().root()));
     }
 
-    /** A job that ingests {@code path} (a file or folder), leaving out removed sources. */
+    /** A job that ingests {@code path} (a file or folder); the ingestor leaves out removed sources. */
     private IngestionJob ingest(IngestionJob.Kind kind, Path path) {
-        return jobs().start(kind, new IngestionRun(knowledgeBase.ingestor(), path, removed().all().keySet(), folder()));
+        return jobs().start(kind, new IngestionRun(knowledgeBase.ingestor(), path, folder()));
     }
 
     private static Optional<Path> pathOf(String source) {

@@ -26,13 +26,11 @@ public final class KnowledgeSources {
 
     private final Supplier<KnowledgeIngestor> ingestor;
     private final KnowledgeFolder folder;
-    private final RemovedSources removed;
     private final IngestionJobs jobs;
 
-    public KnowledgeSources(Supplier<KnowledgeIngestor> ingestor, KnowledgeFolder folder, RemovedSources removed, IngestionJobs jobs) {
+    public KnowledgeSources(Supplier<KnowledgeIngestor> ingestor, KnowledgeFolder folder, IngestionJobs jobs) {
         this.ingestor = ingestor;
         this.folder = folder;
-        this.removed = removed;
         this.jobs = jobs;
     }
 
@@ -50,7 +48,7 @@ public final class KnowledgeSources {
                 sources.add(pending(source));
             }
         }
-        for (Map.Entry<String, Instant> gone : removed.all().entrySet()) {
+        for (Map.Entry<String, Instant> gone : ingestor.get().removedSources().entrySet()) {
             if (listed.add(gone.getKey())) {
                 sources.add(new KnowledgeSource(KnowledgeFolder.idOf(gone.getKey()), folder.name(gone.getKey()),
                         folder.location(gone.getKey()), "removed", size(gone.getKey()), 0, gone.getValue(), null));
@@ -63,7 +61,7 @@ public final class KnowledgeSources {
     /** @throws ApiProblem 404 when no source has this id */
     public String sourceOf(String id) {
         List<String> known = new ArrayList<>(ingestor.get().entries().stream().map(ManifestEntry::source).toList());
-        known.addAll(removed.all().keySet());
+        known.addAll(ingestor.get().removedSources().keySet());
         return known.stream().filter(source -> KnowledgeFolder.idOf(source).equals(id)).findFirst()
                 .orElseThrow(() -> ApiProblem.notFound("id: no knowledge source '" + id + "'"));
     }
@@ -77,7 +75,6 @@ public final class KnowledgeSources {
         String source = sourceOf(id);
         jobs.refuseWhileRunning();
         ingestor.get().remove(source);
-        removed.add(source);
     }
 
     /** A source about to be indexed. */

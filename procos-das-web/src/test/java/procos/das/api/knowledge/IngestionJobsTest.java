@@ -23,12 +23,15 @@ import procos.das.api.ApiProblem;
 import procos.das.api.Page;
 import procos.das.api.Paging;
 import procos.das.knowledge.IngestionSettings;
+import procos.das.knowledge.IngestionReport;
 import procos.das.knowledge.KnowledgeIngestor;
+import procos.das.knowledge.Outcome;
 import procos.das.knowledge.chunk.Chunker;
 import procos.das.knowledge.chunk.WordPieceTokenCounter;
 import procos.das.knowledge.embed.OnnxEmbedder;
 import procos.das.knowledge.embed.OnnxModel;
 import procos.das.knowledge.manifest.Manifest;
+import procos.das.knowledge.manifest.RemovedSources;
 import procos.das.knowledge.progress.ProgressListener;
 import procos.das.vector.InMemoryVectorRepository;
 
@@ -42,7 +45,6 @@ class IngestionJobsTest {
     private KnowledgeFolder folder;
     private InMemoryVectorRepository store;
     private KnowledgeIngestor ingestor;
-    private RemovedSources removed;
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
     private IngestionJobs jobs;
 
@@ -60,9 +62,7 @@ class IngestionJobsTest {
     void knowledgeBase() throws IOException {
         folder = new KnowledgeFolder(Files.createDirectories(work.resolve("sources")));
         store = new InMemoryVectorRepository();
-        ingestor = new KnowledgeIngestor(embedder, store, Manifest.load(work.resolve("data/manifest.jsonl")), ProgressListener.NONE,
-                new Chunker(new WordPieceTokenCounter(), IngestionSettings.DEFAULT.chunking()), IngestionSettings.DEFAULT);
-        removed = new RemovedSources(work.resolve("data/removed-sources.json"));
+        ingestor = openIngestor();
         jobs = new IngestionJobs(executor, 10);
         write("guide.md", "# Guide\n\nThe ferry leaves every forty minutes from the north pier.\n");
         write("notes/tea.txt", "Green tea is brewed at eighty degrees for two minutes.\n");
@@ -137,6 +137,23 @@ class IngestionJobsTest {
     }
 
     @Test
+    void aRemovedSourceStaysOutOfTheBootPreloadAfterARestartUntilItIsAddedAgain() throws Exception {
+        run(IngestionJob.Kind.REINDEX, folder.root());
+        String guide = folder.root().resolve("guide.md").toString();
+        sources().remove(KnowledgeFolder.idOf(guide));
+
+        ingestor = openIngestor();
+        IngestionReport preload = ingestor.ingest(folder.root());
+        assertThat(preload.outcome(guide)).as("the preload's whole-folder run leaves it out").isEmpty();
+        assertThat(ingestor.entries()).extracting(entry -> entry.source()).doesNotContain(guide);
+        assertThat(store.count()).isEqualTo(ingestor.entries().stream().mapToLong(entry -> entry.chunks()).sum());
+
+        ingestor.restore(guide);
+        assertThat(ingestor.ingest(folder.root()).outcome(guide)).hasValueSatisfying(outcome ->
+                assertThat(outcome.outcome()).isEqualTo(Outcome.INDEXED));
+    }
+
+    @Test
     void aFileThatCannotBeIndexedFailsItsJobWithTheReason() throws Exception {
         Path binary = Files.write(folder.root().resolve("blob.txt"), new byte[] {'a', 0, 1, 2, 3, 'b', 0, 0, 7});
 
@@ -164,12 +181,19 @@ class IngestionJobsTest {
         assertThat(jobs.newestFirst()).extracting(IngestionJob::id).containsExactly(blocking.id());
     }
 
+    /** The ingestor as the server opens it, on this test's data folder (so a second one is a restart). */
+    private KnowledgeIngestor openIngestor() throws IOException {
+        return new KnowledgeIngestor(embedder, store, Manifest.load(work.resolve("data/manifest.jsonl")), ProgressListener.NONE,
+                new Chunker(new WordPieceTokenCounter(), IngestionSettings.DEFAULT.chunking()), IngestionSettings.DEFAULT,
+                new RemovedSources(work.resolve("data/removed-sources.json")));
+    }
+
     private KnowledgeSources sources() {
-        return new KnowledgeSources(() -> ingestor, folder, removed, jobs);
+        return new KnowledgeSources(() -> ingestor, folder, jobs);
     }
 
     private List<JobView> run(IngestionJob.Kind kind, Path path) throws InterruptedException {
-        IngestionJob job = jobs.start(kind, new IngestionRun(ingestor, path, removed.all().keySet(), folder));
+        IngestionJob job = jobs.start(kind, new IngestionRun(ingestor, path, folder));
         return awaitEnd(job);
     }
 

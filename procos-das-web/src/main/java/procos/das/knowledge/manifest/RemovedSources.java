@@ -1,4 +1,4 @@
-package procos.das.api.knowledge;
+package procos.das.knowledge.manifest;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,8 +14,9 @@ import java.util.TreeMap;
 import procos.pde.endpoint.files.AtomicWriter;
 
 /**
- * The sources a user removed, and when, kept in a JSON file: a removed source stays listed (status
- * {@code removed}) and a re-index of its folder leaves it out, until it is re-indexed by itself.
+ * The sources a user removed, and when, kept in a JSON file beside the manifest: every later run over
+ * their folder (the boot's preload, a re-index) leaves them out until they are added again by
+ * themselves (an upload, a reference or a re-index of that one source).
  */
 public final class RemovedSources {
 
@@ -25,9 +26,14 @@ public final class RemovedSources {
     private final Path file;
     private final Map<String, Instant> removed = new TreeMap<>();
 
+    /** No file: nothing is ever removed (tools and tests that ingest without users). */
+    public static RemovedSources none() {
+        return new RemovedSources(null);
+    }
+
     public RemovedSources(Path file) {
         this.file = file;
-        if (Files.exists(file)) {
+        if (file != null && Files.exists(file)) {
             try {
                 removed.putAll(JSON.readValue(file.toFile(), new TypeReference<Map<String, Instant>>() { }));
             } catch (IOException e) {
@@ -56,6 +62,9 @@ public final class RemovedSources {
     }
 
     private void save() throws IOException {
+        if (file == null) {
+            throw new IllegalStateException("no file to keep removed sources in");
+        }
         Files.createDirectories(file.toAbsolutePath().getParent());
         AtomicWriter.write(file, JSON.writeValueAsBytes(removed), true);
     }
