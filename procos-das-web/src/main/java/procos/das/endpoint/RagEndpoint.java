@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Struct;
 import io.grpc.Deadline;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +31,8 @@ import procos.pde.v1.InvokeResponse;
  * {@value #RETRIEVE} finds the relevant chunks and keeps them under a {@code retrieval_id};
  * {@value #ANSWER} answers from them. Inputs: {@code question} (required), {@code k}, {@code mode}
  * ({@code dense} or {@code hybrid}). Process variables stay small: chunk texts never leave the DAS;
- * {@code sources} is a JSON list of {@code {n, source, position, relevance}}.
+ * {@code sources} is a JSON list of {@code {n, source, position, relevance, snippet}}, with the passage's
+ * {@code heading}, {@code char_start} and {@code char_end} when its source has them.
  */
 public final class RagEndpoint implements Endpoint {
 
@@ -39,6 +41,8 @@ public final class RagEndpoint implements Endpoint {
     public static final String ANSWER = "das.rag.answer";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The chunk metadata that says where in its source a passage is. */
+    public static final List<String> LOCATION_METADATA = List.of("heading", "char_start", "char_end");
 
     private final Supplier<RagService> rag;
     private final RetrievalCache cache;
@@ -119,10 +123,25 @@ public final class RagEndpoint implements Endpoint {
         }
     }
 
+    /** What a reader of the process needs to show a cited passage: where it is, and its snippet. */
+    private static Map<String, Object> sourceJson(Citation cited) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("n", cited.number());
+        json.put("source", cited.sourceId());
+        json.put("position", cited.position());
+        json.put("relevance", Math.round(cited.relevance() * 1000) / 1000.0);
+        json.put("snippet", cited.snippet());
+        for (String key : LOCATION_METADATA) {
+            if (cited.metadata().containsKey(key)) {
+                json.put(key, cited.metadata().get(key));
+            }
+        }
+        return json;
+    }
+
     private static String sourcesJson(List<Citation> sources) throws EndpointException {
         try {
-            return JSON.writeValueAsString(sources.stream().map(c -> Map.of("n", c.number(), "source", c.sourceId(),
-                    "position", c.position(), "relevance", Math.round(c.relevance() * 1000) / 1000.0)).toList());
+            return JSON.writeValueAsString(sources.stream().map(RagEndpoint::sourceJson).toList());
         } catch (JsonProcessingException e) {
             throw new EndpointException("INTERNAL", "sources could not be written: " + e.getMessage(), false, e);
         }

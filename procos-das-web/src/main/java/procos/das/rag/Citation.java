@@ -26,6 +26,15 @@ public record Citation(int number, String chunkId, String sourceId, int position
         this(number, chunkId, sourceId, position, relevance, text, Map.of());
     }
 
+    /** The longest {@link #snippet()}, in characters. */
+    public static final int SNIPPET_CHARS = 300;
+
+    /** The passage on one line, cut to {@value #SNIPPET_CHARS} characters: what a person sees of it beside an answer. */
+    public String snippet() {
+        String flat = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        return flat.length() <= SNIPPET_CHARS ? flat : flat.substring(0, SNIPPET_CHARS - 1) + "…";
+    }
+
     /** The same chunk under another number, as an answer that cites only some sources numbers them. */
     public Citation numbered(int newNumber) {
         return new Citation(newNumber, chunkId, sourceId, position, relevance, text, metadata);

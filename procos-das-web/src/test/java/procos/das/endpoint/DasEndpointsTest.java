@@ -141,7 +141,8 @@ class DasEndpointsTest {
                 "retrieval_id", retrieved.getFieldsMap().get("retrieval_id").getStringValue()));
         assertThat(answered.getFieldsMap().get("answer").getStringValue()).contains("9080").contains("[1]");
         assertThat(answered.getFieldsMap().get("answer_method").getStringValue()).isEqualTo("EXTRACTIVE");
-        assertThat(answered.getFieldsMap().get("sources").getStringValue()).contains("ports.md");
+        assertThat(answered.getFieldsMap().get("sources").getStringValue()).contains("ports.md")
+                .as("each source carries the passage people read beside the answer").contains("\"snippet\":\"# Ports Health checks are served");
     }
 
     @Test

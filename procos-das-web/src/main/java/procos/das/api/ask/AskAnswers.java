@@ -10,8 +10,6 @@ import procos.das.rag.Citation;
 /** Turns the RAG service's answers into the API's shape, naming sources as users know them. */
 public final class AskAnswers {
 
-    static final int SNIPPET_CHARS = 280;
-
     private final KnowledgeFolder folder;
 
     public AskAnswers(KnowledgeFolder folder) {
@@ -23,16 +21,12 @@ public final class AskAnswers {
         return new AskAnswer(answer.question(), answer.text(), method(answer.method().name()), sources, elapsedMs);
     }
 
-    /** A citation read back from a finished {@code rag_query} process, which keeps no passage texts. */
-    AskSource source(int n, String sourceId, int position, double relevance) {
-        return new AskSource(n, folder.location(sourceId), folder.name(sourceId), null, "chunk " + position, relevance);
-    }
-
     static String method(String name) {
         return name.toLowerCase(Locale.ROOT);
     }
 
-    private AskSource source(Citation citation) {
+    /** A cited passage as people see it: where it is in which source, and its snippet. */
+    AskSource source(Citation citation) {
         Map<String, String> metadata = citation.metadata();
         String heading = metadata.getOrDefault("heading", "");
         String title = heading.isBlank() ? folder.name(citation.sourceId()) : heading;
@@ -40,12 +34,7 @@ public final class AskAnswers {
         if (metadata.containsKey("char_start") && metadata.containsKey("char_end")) {
             position = "chars " + metadata.get("char_start") + "-" + metadata.get("char_end") + " | " + position;
         }
-        return new AskSource(citation.number(), folder.location(citation.sourceId()), title, snippet(citation.text()), position,
+        return new AskSource(citation.number(), folder.location(citation.sourceId()), title, citation.snippet(), position,
                 Math.round(citation.relevance() * 1000) / 1000.0);
-    }
-
-    private static String snippet(String text) {
-        String flat = text.strip().replaceAll("\\s+", " ");
-        return flat.length() <= SNIPPET_CHARS ? flat : flat.substring(0, SNIPPET_CHARS - 1) + "…";
     }
 }

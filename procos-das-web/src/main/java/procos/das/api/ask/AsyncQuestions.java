@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Incident;
 import procos.das.api.ApiProblem;
+import procos.das.endpoint.RagEndpoint;
+import procos.das.rag.Citation;
 
 /**
  * Questions answered by the {@code rag_query} process, so they survive a restart: the instance id
@@ -89,7 +91,7 @@ public final class AsyncQuestions {
                 AskAnswers.method(method), sources(variables.get("sources")), elapsed);
     }
 
-    /** The process keeps its sources as JSON text: {@code [{n, source, position, relevance}]}. */
+    /** The process keeps its sources as JSON text: {@code [{n, source, position, relevance, snippet, heading?, char_start?, char_end?}]}. */
     private List<AskSource> sources(Object json) {
         List<AskSource> sources = new ArrayList<>();
         if (json == null) {
@@ -97,8 +99,14 @@ public final class AsyncQuestions {
         }
         try {
             for (JsonNode cited : JSON.readTree(json.toString())) {
-                sources.add(answers.source(cited.path("n").asInt(), cited.path("source").asText(), cited.path("position").asInt(),
-                        cited.path("relevance").asDouble()));
+                Map<String, String> metadata = new HashMap<>();
+                for (String key : RagEndpoint.LOCATION_METADATA) {
+                    if (cited.hasNonNull(key)) {
+                        metadata.put(key, cited.get(key).asText());
+                    }
+                }
+                sources.add(answers.source(new Citation(cited.path("n").asInt(), null, cited.path("source").asText(),
+                        cited.path("position").asInt(), cited.path("relevance").asDouble(), cited.path("snippet").asText(""), metadata)));
             }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the question's sources are not JSON: " + e.getOriginalMessage(), e);

@@ -45,7 +45,8 @@ class AsyncQuestionsTest {
 
         complete("das.rag.retrieve", Map.of("found", true, "retrieval_id", "r-1", "sources_found", 1));
         complete("das.rag.answer", Map.of("answer", "Odile Varga is the captain. [1]", "answer_method", "EXTRACTIVE",
-                "sources", "[{\"n\":1,\"source\":\"" + ROOT.resolve("uploads/ferry.md") + "\",\"position\":2,\"relevance\":0.71}]"));
+                "sources", "[{\"n\":1,\"source\":\"" + ROOT.resolve("uploads/ferry.md") + "\",\"position\":2,\"relevance\":0.71,"
+                        + "\"snippet\":\"Odile Varga is the captain of the ferry.\",\"heading\":\"Crew\",\"char_start\":\"120\",\"char_end\":\"160\"}]"));
 
         AskState done = questions.state(started.id(), "ana", false);
         assertThat(done.state()).isEqualTo("done");
@@ -53,7 +54,8 @@ class AsyncQuestionsTest {
         assertThat(done.answer().question()).isEqualTo("Who is the captain?");
         assertThat(done.answer().answer()).isEqualTo("Odile Varga is the captain. [1]");
         assertThat(done.answer().method()).isEqualTo("extractive");
-        assertThat(done.answer().sources()).containsExactly(new AskSource(1, "uploads/ferry.md", "ferry.md", null, "chunk 2", 0.71));
+        assertThat(done.answer().sources()).containsExactly(new AskSource(1, "uploads/ferry.md", "Crew",
+                "Odile Varga is the captain of the ferry.", "chars 120-160 | chunk 2", 0.71));
     }
 
     @Test
