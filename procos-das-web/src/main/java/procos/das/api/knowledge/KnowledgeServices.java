@@ -19,7 +19,7 @@ import procos.kernel.config.KernelSettings;
 /**
  * Wires the knowledge API to the server: the knowledge folder ({@code procos.knowledge.dir}, else
  * {@code sources} in the knowledge data directory), the upload size limit
- * ({@value #UPLOAD_MAX_BYTES}, 25 MiB by default), the jobs on the server's managed executor.
+ * ({@value #UPLOAD_MAX_BYTES}, 15 MiB by default), the jobs on the server's managed executor.
  */
 @ApplicationScoped
 public class KnowledgeServices {

@@ -20,8 +20,9 @@ import procos.das.knowledge.source.SourceException;
  */
 public final class Uploads {
 
-    /** Default size limit of one uploaded file: 25 MiB. */
-    public static final long DEFAULT_MAX_BYTES = 25L * 1024 * 1024;
+    /** Default size limit of one uploaded file: 15 MiB, so that with its multipart framing it stays under the
+     *  whole-request limit ({@code procos.http.max-request-bytes}, 16 MiB by default), which is checked first. */
+    public static final long DEFAULT_MAX_BYTES = 15L * 1024 * 1024;
 
     private final KnowledgeFolder folder;
     private final long maxBytes;
