@@ -25,6 +25,10 @@ final class LogOutput {
         ACTIVE.set(previous);
     }
 
+    static LogSink active() {
+        return ACTIVE.get();
+    }
+
     static void write(String line) {
         LogSink sink = ACTIVE.get();
         try {

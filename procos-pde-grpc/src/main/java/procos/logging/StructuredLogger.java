@@ -1,6 +1,8 @@
 package procos.logging;
 
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Entry point for writing events. One instance per component, usually a constant:
@@ -36,6 +38,14 @@ public final class StructuredLogger {
      */
     public static SinkOverride useSink(LogSink sink) {
         return LogOutput.install(Objects.requireNonNull(sink, "sink"));
+    }
+
+    /**
+     * The file lines are written to now, when the active sink is a file (see {@code procos.log.file}),
+     * so that a reader of the log — the console's log view — reads the file this process writes.
+     */
+    public static Optional<Path> logFile() {
+        return LogOutput.active() instanceof FileSink file ? Optional.of(file.path()) : Optional.empty();
     }
 
     /**

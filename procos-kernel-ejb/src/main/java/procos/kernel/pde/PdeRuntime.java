@@ -3,12 +3,14 @@ package procos.kernel.pde;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import procos.kernel.config.GrpcSettings;
 import procos.kernel.config.KernelSettings;
 import procos.logging.StructuredLogger;
 import procos.pde.dispatch.DispatchLanes;
 import procos.pde.dispatch.ExternalTaskDispatcher;
+import procos.pde.dispatch.LaneLoad;
 import procos.pde.dispatch.PoolExecutors;
 import procos.pde.dispatch.WorkSignal;
 import procos.pde.endpoint.EndpointRegistry;
@@ -16,6 +18,7 @@ import procos.pde.grpc.PdeDescriber;
 import procos.pde.grpc.PdeGrpcServer;
 import procos.pde.grpc.PdeServerOptions;
 import procos.pde.endpoint.EndpointFactory;
+import procos.pde.pipeline.HealthProbe;
 import procos.pde.pipeline.Pipeline;
 import procos.pde.pipeline.PipelineBuilder;
 import procos.pde.pipeline.TaskListener;
@@ -128,6 +131,16 @@ public final class PdeRuntime {
 
     public Pipeline pipeline() {
         return pipeline;
+    }
+
+    /** Each pool's dispatch lane and the tasks it holds now, in configuration order. */
+    public List<LaneLoad> pools() {
+        return dispatcher.loads();
+    }
+
+    /** The endpoints' health as the background probe last read it. */
+    public HealthProbe health() {
+        return router.health();
     }
 
     /** Tasks running on a pool slot now. */

@@ -161,6 +161,11 @@ public final class ExternalTaskDispatcher implements AutoCloseable {
         return windows.stream().mapToInt(LaneWindow::held).sum();
     }
 
+    /** Each lane's pool and the tasks it holds now, in lane order; for dashboards. */
+    public List<LaneLoad> loads() {
+        return windows.stream().map(window -> new LaneLoad(window.lane().name(), window.lane().pool(), window.held())).toList();
+    }
+
     private static void awaitQuietly(ExecutorService executor, Duration grace) throws InterruptedException {
         executor.shutdown();
         if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {

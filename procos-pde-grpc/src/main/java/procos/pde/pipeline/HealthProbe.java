@@ -2,6 +2,7 @@ package procos.pde.pipeline;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import procos.pde.endpoint.Endpoint;
 import procos.pde.v1.EndpointHealth;
@@ -45,6 +46,12 @@ public final class HealthProbe {
      */
     public boolean usable(Endpoint endpoint) {
         return health(endpoint).getState() != HealthState.UNHEALTHY;
+    }
+
+    /** The last reading of the endpoint, however old, without checking it again; empty if it was never checked. */
+    public Optional<EndpointHealth> lastReading(String endpointId) {
+        Reading reading = readings.get(endpointId);
+        return reading == null ? Optional.empty() : Optional.of(reading.health);
     }
 
     /** Keeps a reading taken elsewhere (the background prober) as the endpoint's current health. */

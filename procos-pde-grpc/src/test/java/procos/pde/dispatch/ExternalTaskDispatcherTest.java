@@ -128,6 +128,24 @@ class ExternalTaskDispatcherTest {
     }
 
     @Test
+    void aLaneLoadShowsTheTaskRunningOnTheSlotAndTheOneWaitingForIt() throws Exception {
+        BlockingEndpoint hold = new BlockingEndpoint();
+        restartWithOneBlockingSlot(hold, settings(Duration.ofSeconds(30), Duration.ofMillis(200), 1));
+        deployHold("blocks");
+
+        List<String> ids = List.of(start("blocks"), start("blocks"), start("blocks"));
+        awaitCondition(() -> hold.running.get() == 1 && lockedCount() == 2);
+
+        assertThat(dispatcher.loads()).singleElement().satisfies(load -> {
+            assertThat(load.pool().inFlight()).isEqualTo(1);
+            assertThat(load.held()).isEqualTo(2);
+            assertThat(load.queued()).isEqualTo(1);
+        });
+        hold.release();
+        assertAllCompleted(ids);
+    }
+
+    @Test
     void withoutPrefetchASaturatedPoolLocksOnlyTheTasksItRuns() throws Exception {
         BlockingEndpoint hold = new BlockingEndpoint();
         restartWithOneBlockingSlot(hold, settings(Duration.ofSeconds(30), Duration.ofMillis(200), 0));

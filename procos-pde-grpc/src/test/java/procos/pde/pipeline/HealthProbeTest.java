@@ -79,4 +79,15 @@ class HealthProbeTest {
         ScriptedEndpoint endpoint = ScriptedEndpoint.of("e-" + state, "echo").health(state, "");
         return new HealthProbe(Duration.ofMinutes(5)).usable(endpoint);
     }
+
+    @Test
+    void lastReadingIsTheRecordedOneAndNeverChecksTheEndpoint() {
+        HealthProbe probe = new HealthProbe(Duration.ofMillis(1));
+        assertThat(probe.lastReading("e")).isEmpty();
+        probe.record(endpoint, EndpointHealth.newBuilder().setState(HealthState.DEGRADED).setMessage("slow").build());
+        Fixtures.letTimePass(Duration.ofMillis(5));
+
+        assertThat(probe.lastReading("e")).hasValueSatisfying(health -> assertThat(health.getMessage()).isEqualTo("slow"));
+        assertThat(endpoint.healthChecks()).isZero();
+    }
 }
