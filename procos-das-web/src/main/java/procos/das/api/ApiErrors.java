@@ -10,6 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationException;
 import procos.logging.StructuredLogger;
 
 /**
@@ -26,6 +27,10 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable failure) {
         if (failure instanceof ApiProblem problem) {
             return answer(problem.status(), problem.reason(), problem.getMessage());
+        }
+        if (failure instanceof AuthorizationException denied) {
+            // The engine's authorizations said no to the signed-in user: their answer, not a server failure.
+            return answer(403, "Forbidden", denied.getMessage());
         }
         if (failure instanceof WebApplicationException web) {
             Response.StatusType status = web.getResponse().getStatusInfo();

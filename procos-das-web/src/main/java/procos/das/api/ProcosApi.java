@@ -10,9 +10,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import procos.das.api.ask.AskResource;
+import procos.das.api.instance.IncidentResource;
+import procos.das.api.instance.InstanceResource;
 import procos.das.api.kernel.KernelResource;
 import procos.das.api.knowledge.KnowledgeResource;
+import procos.das.api.logs.LogResource;
 import procos.das.api.me.MeResource;
+import procos.das.api.pde.PdeResource;
+import procos.das.api.process.ProcessDefinitionResource;
+import procos.das.api.task.TaskResource;
 
 /**
  * The ProcOS REST API, under {@code /procos/api}. Its resources are listed, not scanned: scanning
@@ -36,6 +42,7 @@ public class ProcosApi extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(KernelResource.class, GenerationResource.class, ProcessVersionResource.class, OpenApiResource.class,
-                MeResource.class, AskResource.class, KnowledgeResource.class, ApiErrors.class, ApiJsonb.class);
+                MeResource.class, AskResource.class, KnowledgeResource.class, ProcessDefinitionResource.class, InstanceResource.class,
+                IncidentResource.class, TaskResource.class, PdeResource.class, LogResource.class, ApiErrors.class, ApiJsonb.class);
     }
 }

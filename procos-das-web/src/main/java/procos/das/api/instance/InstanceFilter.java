@@ -1,0 +1,74 @@
+package procos.das.api.instance;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Set;
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
+import procos.das.api.ApiProblem;
+import procos.das.api.process.QueryText;
+
+/**
+ * The filters of the instance list, checked: a malformed one is refused with 400 naming it.
+ *
+ * @param state one of {@link #STATES}, or null for all
+ */
+public record InstanceFilter(String state, String definitionKey, String businessKey, Date startedAfter) {
+
+    public static final Set<String> STATES = Set.of("active", "suspended", "incident", "completed", "canceled");
+
+    public static InstanceFilter of(String state, String definitionKey, String businessKey, String startedAfter) {
+        String checkedState = QueryText.optional("state", state);
+        if (checkedState != null) {
+            checkedState = checkedState.toLowerCase(Locale.ROOT);
+            if (!STATES.contains(checkedState)) {
+                throw ApiProblem.badRequest("state: one of " + String.join(", ", STATES.stream().sorted().toList()) + ", got '" + state + "'");
+            }
+        }
+        return new InstanceFilter(checkedState, QueryText.optional("definition_key", definitionKey),
+                QueryText.optional("business_key", businessKey), time("started_after", startedAfter));
+    }
+
+    /** Applies the filters to a query of the engine's history, which holds running and ended instances alike. */
+    HistoricProcessInstanceQuery applyTo(HistoricProcessInstanceQuery query) {
+        if (definitionKey != null) {
+            query.processDefinitionKey(definitionKey);
+        }
+        if (businessKey != null) {
+            query.processInstanceBusinessKey(businessKey);
+        }
+        if (startedAfter != null) {
+            query.startedAfter(startedAfter);
+        }
+        if (state != null) {
+            switch (state) {
+                case "active" -> query.active();
+                case "suspended" -> query.suspended();
+                case "incident" -> query.incidentStatus("open");
+                // A terminate end event is an ending the model chose: completed, not canceled.
+                case "completed" -> query.or().completed().internallyTerminated().endOr();
+                default -> query.externallyTerminated();
+            }
+        }
+        return query;
+    }
+
+    /** ISO-8601 with an offset ({@code 2026-01-31T10:00:00Z}) or a date ({@code 2026-01-31}, midnight UTC). */
+    private static Date time(String name, String value) {
+        String text = QueryText.optional(name, value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Date.from(OffsetDateTime.parse(text).toInstant());
+        } catch (DateTimeParseException notDateTime) {
+            try {
+                return Date.from(Instant.parse(text + "T00:00:00Z"));
+            } catch (DateTimeParseException notDate) {
+                throw ApiProblem.badRequest(name + ": an ISO-8601 time such as 2026-01-31T10:00:00Z, got '" + value + "'");
+            }
+        }
+    }
+}
