@@ -47,8 +47,10 @@ public record InstanceFilter(String state, String definitionKey, String business
                 case "active" -> query.active();
                 case "suspended" -> query.suspended();
                 case "incident" -> query.incidentStatus("open");
-                // A terminate end event is an ending the model chose: completed, not canceled.
-                case "completed" -> query.or().completed().internallyTerminated().endOr();
+                case "completed" -> query.completed();
+                // Canceled by a person or a tool (this API, Camunda's REST API, Cockpit). The engine's
+                // query takes one state at a time, so instances the engine itself deleted (say, with
+                // their deployment) are not listed here, though they show as canceled.
                 default -> query.externallyTerminated();
             }
         }

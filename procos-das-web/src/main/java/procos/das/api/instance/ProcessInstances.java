@@ -68,7 +68,8 @@ public final class ProcessInstances {
         if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count() == 0) {
             throw ApiProblem.conflict("instance " + id + " has already ended");
         }
-        engine.getRuntimeService().deleteProcessInstance(id, reason);
+        // Externally terminated: canceled by a person, as Camunda's REST API and Cockpit record it.
+        engine.getRuntimeService().deleteProcessInstance(id, reason, false, true);
     }
 
     private HistoricProcessInstance historic(String id) {
@@ -94,7 +95,7 @@ public final class ProcessInstances {
         return switch (engineState) {
             case HistoricProcessInstance.STATE_ACTIVE -> openIncidents > 0 ? "incident" : "active";
             case HistoricProcessInstance.STATE_SUSPENDED -> "suspended";
-            case HistoricProcessInstance.STATE_COMPLETED, HistoricProcessInstance.STATE_INTERNALLY_TERMINATED -> "completed";
+            case HistoricProcessInstance.STATE_COMPLETED -> "completed";
             default -> "canceled";
         };
     }
