@@ -12,10 +12,7 @@ public final class ApiModels {
 
     /** start → user task {@code decide} (candidate group {@code operator}) with a five-field form → end. */
     public static String review(String key) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-                             targetNamespace="http://example.org/api">
+        return definitions("""
                   <process id="%1$s" name="Review %1$s" isExecutable="true" camunda:historyTimeToLive="1">
                     <extensionElements>
                       <camunda:properties>
@@ -45,16 +42,12 @@ public final class ApiModels {
                     <sequenceFlow id="f2" sourceRef="decide" targetRef="end"/>
                     <endEvent id="end"/>
                   </process>
-                </definitions>
-                """.formatted(key);
+                """.formatted(key));
     }
 
     /** start → external task {@code do_work} on {@code topic} → end. */
     public static String externalTask(String key, String topic) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-                             targetNamespace="http://example.org/api">
+        return definitions("""
                   <process id="%1$s" isExecutable="true" camunda:historyTimeToLive="1">
                     <startEvent id="start"/>
                     <sequenceFlow id="f1" sourceRef="start" targetRef="do_work"/>
@@ -62,16 +55,12 @@ public final class ApiModels {
                     <sequenceFlow id="f2" sourceRef="do_work" targetRef="end"/>
                     <endEvent id="end"/>
                   </process>
-                </definitions>
-                """.formatted(key, topic);
+                """.formatted(key, topic));
     }
 
     /** start → an asynchronous no-op service task {@code later_step} (a job) → end. */
     public static String asyncStep(String key) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-                             targetNamespace="http://example.org/api">
+        return definitions("""
                   <process id="%1$s" isExecutable="true" camunda:historyTimeToLive="1">
                     <startEvent id="start"/>
                     <sequenceFlow id="f1" sourceRef="start" targetRef="later_step"/>
@@ -79,8 +68,15 @@ public final class ApiModels {
                     <sequenceFlow id="f2" sourceRef="later_step" targetRef="end"/>
                     <endEvent id="end"/>
                   </process>
-                </definitions>
-                """.formatted(key);
+                """.formatted(key));
+    }
+
+    private static String definitions(String process) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                             targetNamespace="http://example.org/api">
+                """ + process + "</definitions>\n";
     }
 
     public static String deploy(ProcessEngine engine, String name, String xml) {

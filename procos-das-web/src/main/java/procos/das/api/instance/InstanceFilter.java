@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import procos.das.api.ApiProblem;
 import procos.das.api.process.QueryText;
@@ -31,8 +32,13 @@ public record InstanceFilter(String state, String definitionKey, String business
                 QueryText.optional("business_key", businessKey), time("started_after", startedAfter));
     }
 
-    /** Applies the filters to a query of the engine's history, which holds running and ended instances alike. */
-    HistoricProcessInstanceQuery applyTo(HistoricProcessInstanceQuery query) {
+    /**
+     * Applies the filters to a query of the engine's history, which holds running and ended instances
+     * alike. Open incidents are the runtime's to know (the history records incidents only at the full
+     * history level), so {@code withOpenIncidents} names the instances that have one; it is asked only
+     * when the state filter is {@code incident}.
+     */
+    HistoricProcessInstanceQuery applyTo(HistoricProcessInstanceQuery query, Supplier<Set<String>> withOpenIncidents) {
         if (definitionKey != null) {
             query.processDefinitionKey(definitionKey);
         }
@@ -46,7 +52,7 @@ public record InstanceFilter(String state, String definitionKey, String business
             switch (state) {
                 case "active" -> query.active();
                 case "suspended" -> query.suspended();
-                case "incident" -> query.incidentStatus("open");
+                case "incident" -> query.processInstanceIds(withOpenIncidents.get());
                 case "completed" -> query.completed();
                 // Canceled by a person or a tool (this API, Camunda's REST API, Cockpit). The engine's
                 // query takes one state at a time, so instances the engine itself deleted (say, with

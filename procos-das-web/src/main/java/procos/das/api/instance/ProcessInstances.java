@@ -26,6 +26,9 @@ public final class ProcessInstances {
     public static final int MAX_HISTORY = 500;
     public static final int MAX_VARIABLES = 200;
     public static final int MAX_REASON = 1_000;
+    /** How many instances with open incidents the {@code incident} filter considers. */
+    public static final int MAX_WITH_INCIDENTS = 1_000;
+    private static final String NO_INSTANCE = "(none)";
 
     private final ProcessEngine engine;
 
@@ -35,7 +38,8 @@ public final class ProcessInstances {
 
     /** Newest first, with real counts. */
     public Page<InstanceItem> list(InstanceFilter filter, Paging paging) {
-        HistoricProcessInstanceQuery query = filter.applyTo(engine.getHistoryService().createHistoricProcessInstanceQuery());
+        HistoricProcessInstanceQuery query = filter.applyTo(engine.getHistoryService().createHistoricProcessInstanceQuery(),
+                this::withOpenIncidents);
         long total = query.count();
         List<HistoricProcessInstance> page = query.orderByProcessInstanceStartTime().desc().listPage(paging.offset(), paging.limit());
         return paging.of(page.stream().map(this::item).toList(), total);
@@ -70,6 +74,17 @@ public final class ProcessInstances {
         }
         // Externally terminated: canceled by a person, as Camunda's REST API and Cockpit record it.
         engine.getRuntimeService().deleteProcessInstance(id, reason, false, true);
+    }
+
+    /**
+     * Running instances with an open incident, at most {@value #MAX_WITH_INCIDENTS}; an id that cannot
+     * exist stands in for none, as the engine refuses an empty id set.
+     */
+    private Set<String> withOpenIncidents() {
+        Set<String> ids = new LinkedHashSet<>();
+        engine.getRuntimeService().createProcessInstanceQuery().withIncident().listPage(0, MAX_WITH_INCIDENTS)
+                .forEach(instance -> ids.add(instance.getId()));
+        return ids.isEmpty() ? Set.of(NO_INSTANCE) : ids;
     }
 
     private HistoricProcessInstance historic(String id) {
