@@ -36,9 +36,4 @@ public final class SignedInEngine {
     public String user() {
         return user;
     }
-
-    /** The engine itself, outside the user's identity; for reads the user's own rights do not govern. */
-    public ProcessEngine engine() {
-        return engine;
-    }
 }
