@@ -65,7 +65,7 @@ final class LatencyBenchmark {
         }
 
         /** Nearest-rank percentile. */
-        private static long rank(long[] sorted, double p) {
+        static long rank(long[] sorted, double p) {
             int index = (int) Math.ceil(p * sorted.length) - 1;
             return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
         }
