@@ -64,7 +64,8 @@ public class RequestSizeLimit implements Filter {
         response.setStatus(413);
         response.setContentType("application/json");
         response.setHeader("Connection", "close");
-        response.getWriter().write("{\"type\":\"RequestTooLarge\",\"field\":\"body\",\"message\":\"the request body is larger than "
+        // The shape of every other API error (procos.das.api.ApiErrors), so clients read one kind of answer.
+        response.getWriter().write("{\"status\":413,\"error\":\"Content Too Large\",\"message\":\"body: larger than "
                 + limit + " bytes (procos.http.max-request-bytes)\"}");
     }
 
