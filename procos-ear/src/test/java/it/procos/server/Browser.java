@@ -84,10 +84,25 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** Saves what the browser shows (the window, 1366×900) as a PNG file. */
+    void screenshot(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /**
+     * The browser console's entries at SEVERE (errors, failed loads) logged since the last time the
+     * console was read (reading empties the browser's buffer).
+     */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
+    }
+
     /** Saves a screenshot and the browser console log as {@code <dir>/<name>.png} and {@code .log}. */
     void saveEvidence(Path dir, String name) throws IOException {
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        screenshot(dir.resolve(name + ".png"));
         String console = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::toString).collect(Collectors.joining("\n"));
         Files.writeString(dir.resolve(name + ".log"), "url: " + driver.getCurrentUrl() + "\ntitle: " + driver.getTitle() + "\n\n"
