@@ -171,6 +171,10 @@ class ConsoleBrowserIT {
         WebElement snippet = source.findElement(By.cssSelector(".snippet"));
         assertThat(snippet.isDisplayed()).isTrue();
         assertThat(snippet.getText()).contains("seven seconds");
+        source.findElement(By.tagName("summary")).click();
+        browser.waiting().until(driver -> source.getAttribute("open") == null);
+        browser.driver().findElement(By.cssSelector("#ask-answer-text .cite")).click();
+        browser.waiting().withMessage("[1] in the answer opens source 1").until(driver -> source.getAttribute("open") != null);
         assertThat(text("#ask-meta")).contains("extractive");
         screenshot("ask");
         assertNoConsoleErrors("Ask");
@@ -187,7 +191,7 @@ class ConsoleBrowserIT {
 
         browser.waiting().until(driver -> "100".equals(attribute("#progress-bar", "aria-valuenow")));
         waitForText("#job-status", "done");
-        browser.waiting().until(driver -> rowText(".source-row", "uploads/tollbridge.md").contains("indexed"));
+        awaitRow(".source-row", "uploads/tollbridge.md", "indexed");
         assertThat(server.get("/procos/api/knowledge/sources?limit=200").body().path("items").toString()).contains("uploads/tollbridge.md");
         screenshot("knowledge");
         assertNoConsoleErrors("Knowledge");
@@ -201,7 +205,7 @@ class ConsoleBrowserIT {
         WebElement key = browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("definitions-key")));
         key.sendKeys(USER_TASK_PROCESS);
         browser.driver().findElement(By.id("definitions-filter")).click();
-        browser.waiting().until(driver -> rowText(".definition-row", USER_TASK_PROCESS).contains("Expense review"));
+        awaitRow(".definition-row", USER_TASK_PROCESS, "Expense review");
         screenshot("processes");
         assertNoConsoleErrors("Processes");
         clickIn(".definition-row", USER_TASK_PROCESS, ".definition-link");
@@ -226,7 +230,7 @@ class ConsoleBrowserIT {
         assertNoConsoleErrors("Tasks");
 
         route("instances?definition_key=" + USER_TASK_PROCESS);
-        browser.waiting().until(driver -> rowText(".instance-row", instanceId).contains("EXP-7"));
+        awaitRow(".instance-row", instanceId, "EXP-7");
         screenshot("instances");
         clickIn(".instance-row", instanceId, ".instance-link");
         waitForText("#instance-state", "completed");
@@ -283,7 +287,7 @@ class ConsoleBrowserIT {
     @Order(7)
     void thePdePanelShowsTheRemoteEndpointAndItsPools() throws IOException {
         route("pdes");
-        browser.waiting().until(driver -> rowText(".endpoint-row", "generated-steps").contains("UP"));
+        awaitRow(".endpoint-row", "generated-steps", "UP");
         assertThat(text("#pde-pools")).contains("general_purpose");
         // The generated process's steps ran on the endpoint, so the sampled routing scores have a line for it.
         browser.waiting().until(driver -> !browser.all("#routing-chart svg[role=img]").isEmpty());
@@ -349,7 +353,14 @@ class ConsoleBrowserIT {
     }
 
     private void waitForText(String css, String expected) {
-        browser.waiting().until(driver -> text(css).contains(expected));
+        browser.waiting().withMessage(() -> css + " to contain \"" + expected + "\"; it shows \"" + text(css) + "\"")
+                .until(driver -> text(css).contains(expected));
+    }
+
+    /** Waits until a row of the (live) table that mentions the text shows the expected text. */
+    private void awaitRow(String rowCss, String mentioning, String expected) {
+        browser.waiting().withMessage(() -> "a " + rowCss + " row naming " + mentioning + " with \"" + expected + "\"; it shows \""
+                + rowText(rowCss, mentioning) + "\"").until(driver -> rowText(rowCss, mentioning).contains(expected));
     }
 
     /** The text of the first row matching the selector that mentions the given text ("" if none yet). */
@@ -370,7 +381,7 @@ class ConsoleBrowserIT {
 
     /** Clicks the control inside the row that mentions the text, waiting for both (live lists re-render under us). */
     private void clickIn(String rowCss, String mentioning, String controlCss) {
-        browser.waiting().until(driver -> {
+        browser.waiting().withMessage(() -> "a " + rowCss + " row naming " + mentioning + " with " + controlCss).until(driver -> {
             try {
                 for (WebElement row : browser.all(rowCss)) {
                     boolean matches = row.getText().contains(mentioning)
@@ -390,7 +401,7 @@ class ConsoleBrowserIT {
 
     /** Waits until bpmn-js has drawn the diagram in the container with the given elements. */
     private void awaitDiagram(String container, String... elementIds) {
-        browser.waiting().until(driver -> {
+        browser.waiting().withMessage(() -> "a diagram in " + container + " with " + List.of(elementIds)).until(driver -> {
             for (String id : elementIds) {
                 if (browser.all(container + " svg .djs-element[data-element-id='" + id + "']").isEmpty()) {
                     return false;
@@ -408,6 +419,7 @@ class ConsoleBrowserIT {
 
     private void awaitMarked(String container, String marker, String... elementIds) {
         browser.waiting().ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> marker + " on " + List.of(elementIds) + " in " + container + "; marked: " + marked(container, marker))
                 .until(driver -> marked(container, marker).containsAll(List.of(elementIds)));
     }
 
