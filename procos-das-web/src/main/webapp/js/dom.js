@@ -175,3 +175,17 @@ export function every(ms, fn) {
   tick();
   return () => { stopped = true; clearTimeout(timer); };
 }
+
+/**
+ * For a list loaded again while an earlier load may still be answering (a filter applied during the
+ * first load, a poll during a page change): each call of the returned function starts a load and
+ * answers isNewest(), true until a later load starts, so a slower, older answer is never shown over
+ * a newer one.
+ */
+export function newestLoad() {
+  let started = 0;
+  return () => {
+    const mine = ++started;
+    return () => mine === started;
+  };
+}

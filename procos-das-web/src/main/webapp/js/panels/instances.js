@@ -1,7 +1,7 @@
 // Instances: a live table, and the detail with the diagram (active, completed path, incidents),
 // variables, history and actions (cancel with a reason, retry an incident).
 import * as api from '../api.js';
-import { h, replace, table, pager, field, badge, timeEl, every, askText } from '../dom.js';
+import { h, replace, table, pager, field, badge, timeEl, every, askText, newestLoad } from '../dom.js';
 import { can } from '../roles.js';
 import { showDiagram } from '../bpmn.js';
 
@@ -17,10 +17,13 @@ export function render(view, id, query) {
   const results = h('div', { id: 'instances-results' });
   const updated = h('p', { class: 'muted', id: 'instances-updated' });
   let offset = 0;
+  const startLoad = newestLoad();
 
   const load = async (from = offset) => {
     offset = from;
+    const isNewest = startLoad();
     const page = await api.get('instances', { state: state.value, definition_key: key.value.trim(), business_key: businessKey.value.trim(), offset, limit: PAGE });
+    if (!isNewest()) return; // a filter or page chosen meanwhile: its answer is the one to show
     replace(results,
       table({ id: 'instances-table', caption: 'Process instances, newest first', rows: page.items, rowId: i => i.id, rowClass: 'instance-row', empty: 'No instances match.', columns: [
         { label: 'Instance', cell: i => h('a', { href: `#/instances/${encodeURIComponent(i.id)}`, class: 'instance-link', text: i.id }) },

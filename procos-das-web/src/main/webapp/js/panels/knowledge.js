@@ -1,6 +1,6 @@
 // Knowledge: the indexed sources, upload, references, re-indexing with live progress, snapshots.
 import * as api from '../api.js';
-import { h, replace, table, pager, field, badge, bytes, timeEl, duration, every } from '../dom.js';
+import { h, replace, table, pager, field, badge, bytes, timeEl, duration, every, newestLoad } from '../dom.js';
 import { can } from '../roles.js';
 
 const PAGE = 25;
@@ -12,10 +12,13 @@ export function render(view) {
   const snapshots = h('section', { id: 'snapshots', 'aria-labelledby': 'snapshots-title' });
   let offset = 0;
   let stopJob = () => {};
+  const startLoad = newestLoad();
 
   const loadSources = async (from = offset) => {
     offset = from;
+    const isNewest = startLoad();
     const page = await api.get('knowledge/sources', { offset, limit: PAGE });
+    if (!isNewest()) return; // loaded again meanwhile (a job ended, a page chosen): that answer is newer
     replace(sources,
       table({ id: 'sources-table', caption: 'Sources', rows: page.items, rowId: s => s.id, rowClass: 'source-row', empty: 'No sources yet.', columns: [
         { label: 'Name', cell: s => s.name },

@@ -32,7 +32,7 @@ export function render(view) {
       { label: 'Circuit', cell: e => badge(e.circuit) },
       { label: 'Detail', cell: e => e.detail || '' },
       { label: 'Routing scores', cell: e => (e.scores || []).length
-        ? h('ul', { class: 'plain' }, e.scores.map(s => h('li', { text: `${s.task_type}: ${Number(s.score).toFixed(2)} (${s.successes ?? '?'}/${s.attempts ?? '?'} ok)` })))
+        ? h('ul', { class: 'plain' }, e.scores.map(s => h('li', { text: scoreText(s) })))
         : '' },
       { label: 'Actions', cell: e => can('operate') ? h('button', { type: 'button', class: 'secondary endpoint-self-test', 'aria-label': `Self-test ${e.id}`, text: 'Self-test', onclick: async event => {
         event.target.disabled = true;
@@ -75,4 +75,11 @@ export function render(view) {
     h('section', { 'aria-labelledby': 'routing-title' }, h('h2', { id: 'routing-title', text: 'Routing scores over time' }),
       field('Task type', taskType), chart));
   return every(POLL_MS, () => (endpoints.contains(document.activeElement) ? loadHistory() : load()));
+}
+
+// successes is a decayed weight (older outcomes count less), so it is a fraction of the attempts, not a count.
+function scoreText(s) {
+  const successes = typeof s.successes === 'number' ? s.successes.toFixed(1) : '?';
+  const attempts = s.attempts ?? '?';
+  return `${s.task_type}: ${Number(s.score).toFixed(2)} (${attempts} attempt${attempts === 1 ? '' : 's'}, ${successes} weighted successes)`;
 }

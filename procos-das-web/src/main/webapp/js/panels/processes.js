@@ -1,7 +1,7 @@
 // Processes: the deployed definitions; a definition's diagram and XML, starting it with variables,
 // suspending and resuming it, its versions.
 import * as api from '../api.js';
-import { h, replace, table, pager, field, badge } from '../dom.js';
+import { h, replace, table, pager, field, badge, newestLoad } from '../dom.js';
 import { can } from '../roles.js';
 import { showDiagram } from '../bpmn.js';
 import { showVersions } from './versions.js';
@@ -15,10 +15,13 @@ export function render(view) {
   const results = h('div', { id: 'definitions-results' });
   const redeployResult = h('div', { id: 'redeploy-result', 'aria-live': 'polite' });
   let offset = 0;
+  const startLoad = newestLoad();
 
   const load = async (from = offset) => {
     offset = from;
+    const isNewest = startLoad();
     const page = await api.get('process-definitions', { key: key.value.trim(), latest: latest.checked ? 'true' : '', offset, limit: PAGE });
+    if (!isNewest()) return; // a filter applied meanwhile: its answer is the one to show
     replace(results,
       table({ id: 'definitions-table', caption: 'Process definitions', rows: page.items, rowId: d => d.id, rowClass: 'definition-row', empty: 'No definitions match.', columns: [
         { label: 'Key', cell: d => h('a', { href: `#/processes/${encodeURIComponent(d.id)}`, class: 'definition-link', text: d.key }) },

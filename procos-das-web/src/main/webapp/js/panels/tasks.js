@@ -1,7 +1,7 @@
 // Tasks: the human tasks the user may work on; claim, and complete with a form built from the
 // task's form fields.
 import * as api from '../api.js';
-import { h, replace, field, timeEl, every, token, pager } from '../dom.js';
+import { h, replace, field, timeEl, every, token, pager, newestLoad } from '../dom.js';
 import { can, currentUser } from '../roles.js';
 
 const PAGE = 25;
@@ -11,10 +11,13 @@ export function render(view) {
   const formRegion = h('section', { id: 'task-form-region', 'aria-live': 'polite' });
   let offset = 0;
   let openTask = null;
+  const startLoad = newestLoad();
 
   const load = async (from = offset) => {
     offset = from;
+    const isNewest = startLoad();
     const page = await api.get('tasks', { offset, limit: PAGE });
+    if (!isNewest()) return; // loaded again meanwhile (a claim, a poll): that answer is newer
     replace(list,
       page.items.length
         ? h('ul', { id: 'task-list', 'data-testid': 'task-list', class: 'cards' }, page.items.map(task => taskCard(task)))
