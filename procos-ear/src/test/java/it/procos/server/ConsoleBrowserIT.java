@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -202,11 +203,15 @@ class ConsoleBrowserIT {
     void aProcessWithAHumanStepIsStartedWorkedInTasksAndEndsWithItsPathHighlighted() throws Exception {
         deploy("expense_review.bpmn");
         route("processes");
+        awaitRow(".definition-row", "root_peo", "Root orchestrator");
+        screenshot("processes");
         WebElement key = browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("definitions-key")));
         key.sendKeys(USER_TASK_PROCESS);
         browser.driver().findElement(By.id("definitions-filter")).click();
         awaitRow(".definition-row", USER_TASK_PROCESS, "Expense review");
-        screenshot("processes");
+        // Only the filtered key stays listed, even when the unfiltered first load answers last.
+        browser.waiting().withMessage(() -> "only " + USER_TASK_PROCESS + " listed; rows: " + texts(".definition-row"))
+                .until(driver -> texts(".definition-row").size() == 1 && texts(".definition-row").get(0).contains(USER_TASK_PROCESS));
         assertNoConsoleErrors("Processes");
         clickIn(".definition-row", USER_TASK_PROCESS, ".definition-link");
 
@@ -240,7 +245,7 @@ class ConsoleBrowserIT {
         assertThat(marked("#instance-diagram", "highlight-completed-flow")).doesNotContain("to_returned");
         assertThat(marked("#instance-diagram", "highlight-active")).isEmpty();
         assertThat(text("#instance-variables")).contains("approved", "true", "comment", "receipt attached");
-        screenshot("instance");
+        screenshot("instance", "#instance-diagram");
         assertNoConsoleErrors("Instances");
     }
 
@@ -288,6 +293,10 @@ class ConsoleBrowserIT {
     void thePdePanelShowsTheRemoteEndpointAndItsPools() throws IOException {
         route("pdes");
         awaitRow(".endpoint-row", "generated-steps", "UP");
+        // Scores read as the routing learned them: a rounded score, the attempts and the (decayed, so fractional) successes.
+        awaitRow(".endpoint-row", "generated-steps", "orders.check_stock");
+        assertThat(rowText(".endpoint-row", "generated-steps"))
+                .containsPattern("orders\\.check_stock: [01]\\.\\d{2} \\(\\d+ attempts?, \\d+\\.\\d weighted successes\\)");
         assertThat(text("#pde-pools")).contains("general_purpose");
         // The generated process's steps ran on the endpoint, so the sampled routing scores have a line for it.
         browser.waiting().until(driver -> !browser.all("#routing-chart svg[role=img]").isEmpty());
@@ -432,6 +441,21 @@ class ConsoleBrowserIT {
                 .filter(message -> !(message.contains("/procos/api/knowledge/snapshots") && message.contains("404")))
                 .toList();
         assertThat(errors).as("errors in the browser console on %s", panel).isEmpty();
+    }
+
+    /** The texts of the elements matching the selector now (a live list may be re-rendered while read). */
+    private List<String> texts(String css) {
+        try {
+            return browser.all(css).stream().map(WebElement::getText).toList();
+        } catch (StaleElementReferenceException rerendered) {
+            return List.of();
+        }
+    }
+
+    /** A screenshot with the element scrolled to the middle of the window. */
+    private void screenshot(String name, String showing) throws IOException {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.driver().findElement(By.cssSelector(showing)));
+        screenshot(name);
     }
 
     /** A PNG of what the browser shows, under {@code procos.ui.screenshots} (docs/ui in the repo). */
