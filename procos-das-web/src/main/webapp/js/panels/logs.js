@@ -1,7 +1,7 @@
 // Logs: the structured log followed live (server-sent events, polling when the stream breaks),
 // filtered by component, level, correlation id and process instance, with pause.
 import * as api from '../api.js';
-import { h, replace, field, time, every } from '../dom.js';
+import { h, replace, field, time, every, newestLoad } from '../dom.js';
 
 const MAX_LINES = 1000;
 const LEVELS = ['', 'DEBUG', 'INFO', 'WARN', 'ERROR'];
@@ -18,6 +18,7 @@ export function render(view) {
   let paused = false;
   let held = [];
   let stop = () => {};
+  const startConnect = newestLoad();
 
   const filters = () => ({ component: component.value.trim(), level: level.value, correlation_id: correlation.value.trim(), process_instance: instance.value.trim() });
 
@@ -36,12 +37,15 @@ export function render(view) {
 
   const connect = async () => {
     stop();
+    const isNewest = startConnect();
     lines.replaceChildren();
     held = [];
     const params = filters();
     let last = null;
     try {
       const recent = await api.get('logs', { ...params, limit: 200 });
+      // Filters applied again while this answer was coming: the newer connection shows and follows the log.
+      if (!isNewest()) return;
       add(recent.items || []);
       last = (recent.items || []).at(-1) || null;
     } catch { return; }
