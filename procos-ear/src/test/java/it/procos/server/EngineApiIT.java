@@ -294,13 +294,7 @@ class EngineApiIT {
     }
 
     private void deploy(String fileName, String bpmn) throws Exception {
-        String boundary = "procos-" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nengine-api-it\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + fileName + "\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> deployed = server.send(server.request("/procos/engine-rest/deployment/create")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+        HttpResponse<String> deployed = server.deploy(fileName, bpmn);
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
     }
 

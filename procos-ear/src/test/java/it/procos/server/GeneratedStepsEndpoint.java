@@ -3,8 +3,14 @@ package it.procos.server;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.google.protobuf.util.Timestamps;
+import io.grpc.Server;
 import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +37,34 @@ final class GeneratedStepsEndpoint extends EndpointServiceGrpc.EndpointServiceIm
     private final Set<String> taskTypes = ConcurrentHashMap.newKeySet();
     private volatile boolean describing;
     final AtomicInteger invocations = new AtomicInteger();
+
+    /**
+     * Writes a PDE manager configuration whose catch-all pool has the builtin {@code noop} and this
+     * endpoint, as {@code generated-steps} at localhost:port, for {@code PROCOS_PDE_CONFIG}.
+     */
+    static Path pdeConfig(Path file, int port) throws IOException {
+        return Files.writeString(file, """
+                pde_manager:
+                  node_id: generated-steps-it
+                  pools:
+                    - type: general_purpose
+                      instances: 1
+                      max_concurrent_tasks: 8
+                      endpoints: [noop, generated-steps]
+                  endpoints:
+                    - id: noop
+                      kind: builtin
+                    - id: generated-steps
+                      kind: remote
+                      address: localhost:%d
+                      timeout: PT10S
+                """.formatted(port));
+    }
+
+    /** Serves this endpoint over gRPC on localhost:port until the returned server is shut down. */
+    Server listen(int port) throws IOException {
+        return NettyServerBuilder.forAddress(new InetSocketAddress("localhost", port)).addService(this).build().start();
+    }
 
     void serve(Set<String> types) {
         taskTypes.addAll(types);

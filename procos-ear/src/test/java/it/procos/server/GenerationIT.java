@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grpc.Server;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.ByteArrayInputStream;
-import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,25 +54,8 @@ class GenerationIT {
 
     @BeforeAll
     static void startServerAndEndpoint() throws Exception {
-        Path pdeConfig = work.resolve("pde-manager.yaml");
-        Files.writeString(pdeConfig, """
-                pde_manager:
-                  node_id: generation-it
-                  pools:
-                    - type: general_purpose
-                      instances: 1
-                      max_concurrent_tasks: 8
-                      endpoints: [noop, generated-steps]
-                  endpoints:
-                    - id: noop
-                      kind: builtin
-                    - id: generated-steps
-                      kind: remote
-                      address: localhost:%d
-                      timeout: PT10S
-                """.formatted(ENDPOINT_PORT));
-        endpointServer = NettyServerBuilder.forAddress(new InetSocketAddress("localhost", ENDPOINT_PORT))
-                .addService(ENDPOINT).build().start();
+        Path pdeConfig = GeneratedStepsEndpoint.pdeConfig(work.resolve("pde-manager.yaml"), ENDPOINT_PORT);
+        endpointServer = ENDPOINT.listen(ENDPOINT_PORT);
         server = new ProcosServer(work.resolve("out")).with("PROCOS_PDE_CONFIG", pdeConfig.toString());
         server.start();
         ProcosServer.Health ready = server.awaitBooted(BOOT_TIMEOUT);
