@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The packaged server as a person sees it in a browser: the console behind its sign-in form, and
- * Camunda's Cockpit showing ProcOS's processes. One server start for all of them.
+ * Camunda's Cockpit behind the same sign-in, showing ProcOS's processes. One server start for all of them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -74,16 +74,30 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(3)
-    void cockpitShowsTheProcessesProcosDeployed() throws Exception {
+    void cockpitOpensWithoutASecondSignInAndShowsTheProcessesProcosDeployed() throws Exception {
         String rootName = server.get("/procos/engine-rest/process-definition/key/root_peo").body().path("name").asText("root_peo");
-        browser.open("/camunda/app/cockpit/default/");
-        WebElement name = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-        name.sendKeys("admin");
-        browser.driver().findElement(By.cssSelector("input[type='password']")).sendKeys(ProcosServer.ADMIN_PASSWORD);
-        browser.driver().findElement(By.cssSelector("button[type='submit']")).click();
+        browser.open("/camunda/app/cockpit/default/#/processes");
 
-        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+        browser.waiting().until(driver -> driver.findElement(By.tagName("body")).getText().contains(rootName));
+        assertThat(browser.driver().getCurrentUrl()).contains("/camunda/app/cockpit/");
+        assertThat(browser.all("input[ng-model='username']")).as("Camunda's own sign-in form").isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void aBrowserWithoutASessionSignsInOnceOnTheProcosFormAndLandsInCockpit() throws Exception {
+        String rootName = server.get("/procos/engine-rest/process-definition/key/root_peo").body().path("name").asText("root_peo");
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/camunda/app/cockpit/default/");
+
+        browser.waiting().until(ExpectedConditions.urlContains("/procos/signin"));
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
+        browser.driver().findElement(By.id("password")).sendKeys(ProcosServer.ADMIN_PASSWORD);
+        browser.driver().findElement(By.cssSelector("form button[type=submit]")).click();
+
+        browser.waiting().until(ExpectedConditions.urlContains("/camunda/app/cockpit/default/"));
         browser.open("/camunda/app/cockpit/default/#/processes");
         browser.waiting().until(driver -> driver.findElement(By.tagName("body")).getText().contains(rootName));
+        assertThat(browser.all("input[ng-model='username']")).as("Camunda's own sign-in form").isEmpty();
     }
 }
