@@ -383,6 +383,13 @@ class HttpSecurityIT {
         Session replay = new Session();
         cookiesWhileSignedIn.forEach(cookie -> replay.cookies.getCookieStore().add(URI.create("http://localhost:" + ProcosServer.HTTP_PORT), cookie));
         assertThat(replay.send(replay.camunda(definitions)).statusCode()).as("the signed-out cookies open nothing in Camunda").isEqualTo(401);
+
+        createUser("nora", "viewer");
+        assertThat(browser.signIn("nora", password("nora"), cockpit).statusCode()).isEqualTo(303);
+        browser.get("/camunda/app/welcome/default/");
+        HttpResponse<String> next = browser.send(browser.camunda("/camunda/api/admin/auth/user/default"));
+        assertThat(next.statusCode()).as(next.body()).isEqualTo(200);
+        assertThat(JSON.readTree(next.body()).path("userId").asText()).as("the next person on this browser is not admin").isEqualTo("nora");
     }
 
     @Test
@@ -398,15 +405,15 @@ class HttpSecurityIT {
         HttpResponse<String> created = viewer.send(viewer.camunda("/camunda/api/engine/engine/default/user/create")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"profile\":{\"id\":\"sneaky\",\"firstName\":\"S\",\"lastName\":\"N\"},\"credentials\":{\"password\":\"sneaky-password-1\"}}")));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(403);
+        assertThat(created.statusCode()).as("refused, by Camunda's anti-forgery check or its authorizations: " + created.body()).isEqualTo(403);
         assertThat(server.send(server.request("/procos/engine-rest/user/sneaky/profile")).statusCode()).isEqualTo(404);
     }
 
     @Test
     void camundasLogOutEndsTheServerSignInToo() throws Exception {
-        createUser("carl", "viewer");
         Session browser = new Session();
-        assertThat(browser.signIn("carl", password("carl"), null).statusCode()).isEqualTo(303);
+        assertThat(browser.signIn("admin", ProcosServer.ADMIN_PASSWORD, null).statusCode()).isEqualTo(303);
+        assertThat(browser.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
         assertThat(browser.send(browser.camunda("/camunda/api/admin/auth/user/default")).statusCode()).isEqualTo(200);
 
         HttpResponse<String> loggedOut = browser.send(browser.camunda("/camunda/api/admin/auth/user/default/logout")

@@ -35,8 +35,8 @@ public class SignInGate extends HttpFilter {
             throws IOException, ServletException {
         if (request.getUserPrincipal() != null) {
             if (isCamundaSignOut(request)) {
-                // Camunda's "Log out" ends the server's sign-in too; otherwise the next page would sign the person in again.
-                request.logout();
+                signOut(request, response);
+                return;
             }
             chain.doFilter(request, response);
             return;
@@ -52,6 +52,22 @@ public class SignInGate extends HttpFilter {
         }
         response.setHeader("WWW-Authenticate", CHALLENGE);
         response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+    }
+
+    /**
+     * Camunda's "Log out" ends the server's sign-in, not only Camunda's copy of it (else the next page
+     * would take the still signed-in user over again). Answered here: Liberty's sign-out drops the
+     * HTTP session, which Camunda's own sign-out and its anti-forgery check would need. A forged
+     * cross-site POST cannot get here: the sign-in cookie is SameSite=Strict, so it arrives signed out.
+     */
+    private static void signOut(HttpServletRequest request, HttpServletResponse response) throws ServletException {
+        request.logout();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        response.setHeader("Cache-Control", "no-store");
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }
 
     /** A GET or HEAD outside the REST API: something a browser loads, whose answer may be the sign-in form. */
