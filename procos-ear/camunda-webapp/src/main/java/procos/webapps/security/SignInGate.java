@@ -73,14 +73,19 @@ public class SignInGate extends HttpFilter {
     /** A GET or HEAD outside the REST API: something a browser loads, whose answer may be the sign-in form. */
     static boolean isNavigation(HttpServletRequest request) {
         String method = request.getMethod();
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String path = pathInWebapps(request);
         return ("GET".equals(method) || "HEAD".equals(method)) && !path.equals("/api") && !path.startsWith("/api/");
     }
 
     /** Camunda's own sign-out, {@code POST /api/admin/auth/user/{engine}/logout}. */
     static boolean isCamundaSignOut(HttpServletRequest request) {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String path = pathInWebapps(request);
         return "POST".equals(request.getMethod()) && path.startsWith("/api/admin/auth/user/") && path.endsWith("/logout");
+    }
+
+    /** The decoded path below {@code /camunda}, as the servlet mappings see it. */
+    private static String pathInWebapps(HttpServletRequest request) {
+        return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     }
 
     /**
