@@ -345,6 +345,8 @@ class HttpSecurityIT {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form("admin", ProcosServer.ADMIN_PASSWORD))));
         assertThat(camundaLogin.statusCode()).as("Camunda's own sign-in is closed").isEqualTo(401);
+        assertThat(server.send(server.request("/camunda/api/engine/engine/default/process-definition?key=root_peo")).statusCode())
+                .as("scripts use /procos/engine-rest: Basic opens nothing under /camunda").isEqualTo(401);
     }
 
     @Test
