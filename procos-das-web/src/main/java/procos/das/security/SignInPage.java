@@ -12,13 +12,19 @@ import java.nio.charset.StandardCharsets;
 /**
  * The sign-in form for people, {@code /procos/signin}: GET shows it, POST (fields {@code username},
  * {@code password}, checked by {@link HttpAuthentication} before this servlet runs) sends a
- * signed-in browser to the console and shows the form again, with a message and 401, otherwise.
+ * signed-in browser on and shows the form again, with a message and 401, otherwise.
  * The page is {@code signin.html}; it and its stylesheet are all that answers without credentials.
+ *
+ * <p>On goes to {@code next} when it is a path on this server ({@link LocalPath}), else to the
+ * console. Camunda's webapps send a browser without a session here with the page it asked for as
+ * {@code next}; the form carries it through the POST in a hidden field. Liberty's sign-in cookie is
+ * the server's, so the same sign-in opens both.
  */
 @WebServlet(SignInPage.PATH)
 public class SignInPage extends HttpServlet {
 
     static final String PATH = "/signin";
+    static final String NEXT = "next";
     private static final String PAGE = "/signin.html";
     private static final String MESSAGE_SLOT = "<!--message-->";
     private static final String REFUSED_MESSAGE =
@@ -29,13 +35,13 @@ public class SignInPage extends HttpServlet {
         return "POST".equals(request.getMethod()) && PATH.equals(request.getServletPath());
     }
 
-    /** GET /procos/signin: the form. */
+    /** GET /procos/signin[?next=/path]: the form. */
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        page(response, HttpServletResponse.SC_OK, "");
+        page(response, HttpServletResponse.SC_OK, nextField(request));
     }
 
-    /** POST /procos/signin: to the console when signed in, else the form again with a message. */
+    /** POST /procos/signin: to {@code next} (or the console) when signed in, else the form again with a message. */
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         if (!SameOrigin.check(request, response)) {
@@ -43,10 +49,21 @@ public class SignInPage extends HttpServlet {
         }
         if (request.getUserPrincipal() != null && request.getAttribute(HttpAuthentication.SIGN_IN_REFUSED) == null) {
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader("Location", request.getContextPath() + "/");
+            response.setHeader("Location", LocalPath.of(request.getParameter(NEXT)).orElse(request.getContextPath() + "/"));
             return;
         }
-        page(response, HttpServletResponse.SC_UNAUTHORIZED, REFUSED_MESSAGE);
+        page(response, HttpServletResponse.SC_UNAUTHORIZED, REFUSED_MESSAGE + nextField(request));
+    }
+
+    /** The hidden field that carries a valid {@code next} through the form's POST; empty without one. */
+    private static String nextField(HttpServletRequest request) {
+        return LocalPath.of(request.getParameter(NEXT))
+                .map(next -> "<input type=\"hidden\" name=\"" + NEXT + "\" value=\"" + escapeAttribute(next) + "\">")
+                .orElse("");
+    }
+
+    private static String escapeAttribute(String value) {
+        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("'", "&#39;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private void page(HttpServletResponse response, int status, String message) throws IOException {

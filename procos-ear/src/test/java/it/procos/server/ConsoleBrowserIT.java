@@ -317,24 +317,39 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(9)
-    void cockpitShowsTheProcessesProcosDeployed() throws Exception {
+    void cockpitOpensWithoutASecondSignInAndShowsTheProcessesProcosDeployed() throws Exception {
         String rootName = server.get("/procos/engine-rest/process-definition/key/root_peo").body().path("name").asText("root_peo");
-        browser.open("/camunda/app/cockpit/default/");
-        WebElement name = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-        name.sendKeys("admin");
-        browser.driver().findElement(By.cssSelector("input[type='password']")).sendKeys(ProcosServer.ADMIN_PASSWORD);
-        browser.driver().findElement(By.cssSelector("button[type='submit']")).click();
-
-        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
         browser.open("/camunda/app/cockpit/default/#/processes");
+
         browser.waiting().until(driver -> driver.findElement(By.tagName("body")).getText().contains(rootName));
-        // Camunda's own pages log 404s of their own (its session check before sign-in, the welcome app the
-        // overlay leaves out); the console's checks are about the console, so they start after these.
+        assertThat(browser.driver().getCurrentUrl()).contains("/camunda/app/cockpit/");
+        assertThat(browser.all("input[ng-model='username']")).as("Camunda's own sign-in form").isEmpty();
+        // Camunda's own pages log 404s of their own (the welcome app the overlay leaves out); the console's
+        // checks are about the console, so they start after these.
         browser.consoleErrors();
     }
 
     @Test
     @Order(10)
+    void aBrowserWithoutASessionSignsInOnceOnTheProcosFormAndLandsInCockpit() throws Exception {
+        String rootName = server.get("/procos/engine-rest/process-definition/key/root_peo").body().path("name").asText("root_peo");
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/camunda/app/cockpit/default/");
+
+        browser.waiting().until(ExpectedConditions.urlContains("/procos/signin"));
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
+        browser.driver().findElement(By.id("password")).sendKeys(ProcosServer.ADMIN_PASSWORD);
+        browser.driver().findElement(By.cssSelector("form button[type=submit]")).click();
+
+        browser.waiting().until(ExpectedConditions.urlContains("/camunda/app/cockpit/default/"));
+        browser.open("/camunda/app/cockpit/default/#/processes");
+        browser.waiting().until(driver -> driver.findElement(By.tagName("body")).getText().contains(rootName));
+        assertThat(browser.all("input[ng-model='username']")).as("Camunda's own sign-in form").isEmpty();
+        browser.consoleErrors();
+    }
+
+    @Test
+    @Order(11)
     void signingOutEndsTheSessionAndTheConsoleAsksToSignInAgain() {
         route("ask");
         browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("signout"))).click();

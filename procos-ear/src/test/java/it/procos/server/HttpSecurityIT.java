@@ -324,35 +324,117 @@ class HttpSecurityIT {
     }
 
     @Test
-    void camundaWebappsAnswerOnlyASignedInUserAndTheirDeploymentsPassTheGuard() throws Exception {
-        String definitions = "/camunda/api/engine/engine/default/process-definition?key=root_peo";
-        assertThat(server.send(anonymous(definitions)).statusCode()).isIn(401, 403);
-        assertThat(server.send(anonymous("/camunda/api/cockpit/plugin/base/default/process-definition/statistics")).statusCode())
-                .isIn(401, 403);
-
-        Session cockpit = new Session();
-        assertThat(cockpit.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
-        HttpResponse<String> wrong = cockpit.send(cockpit.camunda("/camunda/api/admin/auth/user/default/login/cockpit")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form("nobody-in-cockpit", "whatever-password"))));
-        assertThat(wrong.statusCode()).isIn(401, 403);
-        HttpResponse<String> login = cockpit.send(cockpit.camunda("/camunda/api/admin/auth/user/default/login/cockpit")
+    void camundaWebappsAnswerNobodyWhoHasNotSignedInToTheServer() throws Exception {
+        for (String page : new String[] {"/camunda/app/cockpit/default/", "/camunda/app/cockpit/scripts/config.js",
+                "/camunda/app/admin/default/", "/camunda/"}) {
+            HttpResponse<String> answer = server.send(anonymous(page).header("Accept", "text/html,*/*"));
+            assertThat(answer.statusCode()).as(page).isEqualTo(302);
+            assertThat(answer.headers().firstValue("Location")).as(page)
+                    .hasValueSatisfying(v -> assertThat(v).endsWith("/procos/signin?next=" + URLEncoder.encode(page, StandardCharsets.UTF_8)));
+            assertThat(answer.body()).as(page).doesNotContain("<script").doesNotContain("function");
+        }
+        for (String api : new String[] {"/camunda/api/engine/engine/", "/camunda/api/engine/engine/default/process-definition?key=root_peo",
+                "/camunda/api/cockpit/plugin/base/default/process-definition/statistics", "/camunda/api/admin/auth/user/default"}) {
+            HttpResponse<String> answer = server.send(anonymous(api).header("Accept", "application/json"));
+            assertThat(answer.statusCode()).as(api).isEqualTo(401);
+            assertThat(answer.headers().firstValue("WWW-Authenticate")).as("no password dialog in a browser")
+                    .hasValueSatisfying(v -> assertThat(v).doesNotStartWith("Basic"));
+            assertThat(answer.body()).as(api).doesNotContain("root_peo").doesNotContain("userId");
+        }
+        HttpResponse<String> camundaLogin = server.send(anonymous("/camunda/api/admin/auth/user/default/login/cockpit")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form("admin", ProcosServer.ADMIN_PASSWORD))));
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        HttpResponse<String> listed = cockpit.send(cockpit.camunda(definitions));
+        assertThat(camundaLogin.statusCode()).as("Camunda's own sign-in is closed").isEqualTo(401);
+        assertThat(server.send(server.request("/camunda/api/engine/engine/default/process-definition?key=root_peo")).statusCode())
+                .as("scripts use /procos/engine-rest: Basic opens nothing under /camunda").isEqualTo(401);
+    }
+
+    @Test
+    void oneSignInOpensCamundasWebappsWhereTheEnginesAuthorizationsAndTheDeploymentGuardApply() throws Exception {
+        String cockpit = "/camunda/app/cockpit/default/";
+        String definitions = "/camunda/api/engine/engine/default/process-definition?key=root_peo";
+        Session browser = new Session();
+        HttpResponse<String> form = browser.get("/procos/signin?next=" + URLEncoder.encode(cockpit, StandardCharsets.UTF_8));
+        assertThat(form.body()).contains("name=\"next\" value=\"" + cockpit + "\"");
+        HttpResponse<String> signedIn = browser.signIn("admin", ProcosServer.ADMIN_PASSWORD, cockpit);
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(v -> assertThat(v).endsWith(cockpit));
+
+        assertThat(browser.get(cockpit).statusCode()).isEqualTo(200);
+        HttpResponse<String> user = browser.send(browser.camunda("/camunda/api/admin/auth/user/default"));
+        assertThat(user.statusCode()).as(user.body()).isEqualTo(200);
+        assertThat(JSON.readTree(user.body()).path("userId").asText()).isEqualTo("admin");
+        HttpResponse<String> listed = browser.send(browser.camunda(definitions));
         assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
         assertThat(listed.body()).contains("root_peo");
 
         Path marker = work.resolve(EXPLOIT_MARKER + "-cockpit");
         String payload = "${\"\".getClass().forName(\"java.lang.Runtime\").getMethod(\"getRuntime\").invoke(null).exec(\"touch "
                 + marker + "\")}";
-        HttpResponse<String> refused = cockpit.send(deployment(cockpit.camunda("/camunda/api/engine/engine/default/deployment/create"),
+        HttpResponse<String> refused = browser.send(deployment(browser.camunda("/camunda/api/engine/engine/default/deployment/create"),
                 "exploit-cockpit.bpmn", serviceTaskProcess("exploit_cockpit", "pwn", "camunda:expression=\"" + payload.replace("\"", "&quot;") + "\"")));
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         assertThat(refused.body()).contains("pwn");
         assertThat(server.send(server.request("/procos/engine-rest/process-definition/key/exploit_cockpit")).statusCode()).isEqualTo(404);
         assertThat(marker).doesNotExist();
+
+        List<HttpCookie> cookiesWhileSignedIn = List.copyOf(browser.cookies.getCookieStore().getCookies());
+        assertThat(browser.send(browser.request("/procos/signout").POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(303);
+        assertThat(browser.get(cockpit).statusCode()).as("signing out of the console closes Cockpit").isEqualTo(302);
+        assertThat(browser.send(browser.camunda(definitions)).statusCode()).isEqualTo(401);
+        Session replay = new Session();
+        cookiesWhileSignedIn.forEach(cookie -> replay.cookies.getCookieStore().add(URI.create("http://localhost:" + ProcosServer.HTTP_PORT), cookie));
+        assertThat(replay.send(replay.camunda(definitions)).statusCode()).as("the signed-out cookies open nothing in Camunda").isEqualTo(401);
+
+        createUser("nora", "viewer");
+        assertThat(browser.signIn("nora", password("nora"), cockpit).statusCode()).isEqualTo(303);
+        browser.get("/camunda/app/welcome/default/");
+        HttpResponse<String> next = browser.send(browser.camunda("/camunda/api/admin/auth/user/default"));
+        assertThat(next.statusCode()).as(next.body()).isEqualTo(200);
+        assertThat(JSON.readTree(next.body()).path("userId").asText()).as("the next person on this browser is not admin").isEqualTo("nora");
+    }
+
+    @Test
+    void aViewerCannotOpenCamundaAdminNorManageUsers() throws Exception {
+        createUser("vivian", "viewer");
+        Session viewer = new Session();
+        assertThat(viewer.signIn("vivian", password("vivian"), "/camunda/app/admin/default/").statusCode()).isEqualTo(303);
+
+        assertThat(viewer.get("/camunda/app/admin/default/").statusCode()).as("Camunda's application authorization").isEqualTo(403);
+        HttpResponse<String> me = viewer.send(viewer.camunda("/camunda/api/admin/auth/user/default"));
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        assertThat(JSON.readTree(me.body()).path("authorizedApps").toString()).doesNotContain("admin");
+        HttpResponse<String> created = viewer.send(viewer.camunda("/camunda/api/engine/engine/default/user/create")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"profile\":{\"id\":\"sneaky\",\"firstName\":\"S\",\"lastName\":\"N\"},\"credentials\":{\"password\":\"sneaky-password-1\"}}")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(403);
+        assertThat(created.body()).as("the engine's authorizations refused it").contains("AuthorizationException");
+        assertThat(server.send(server.request("/procos/engine-rest/user/sneaky/profile")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void camundasLogOutEndsTheServerSignInToo() throws Exception {
+        Session browser = new Session();
+        assertThat(browser.signIn("admin", ProcosServer.ADMIN_PASSWORD, null).statusCode()).isEqualTo(303);
+        assertThat(browser.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
+        assertThat(browser.send(browser.camunda("/camunda/api/admin/auth/user/default")).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> loggedOut = browser.send(browser.camunda("/camunda/api/admin/auth/user/default/logout")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(loggedOut.statusCode()).as(loggedOut.body()).isIn(200, 204);
+        assertThat(browser.get("/procos/api/kernel").statusCode()).isEqualTo(401);
+        assertThat(browser.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void theSignInFormSendsNobodyToAnotherSite() throws Exception {
+        for (String elsewhere : new String[] {"//attacker.example/", "https://attacker.example/", "/\\attacker.example"}) {
+            HttpResponse<String> form = new Session().get("/procos/signin?next=" + URLEncoder.encode(elsewhere, StandardCharsets.UTF_8));
+            assertThat(form.body()).as(elsewhere).doesNotContain("attacker");
+            HttpResponse<String> signedIn = new Session().signIn("admin", ProcosServer.ADMIN_PASSWORD, elsewhere);
+            assertThat(signedIn.statusCode()).isEqualTo(303);
+            assertThat(signedIn.headers().firstValue("Location")).as(elsewhere).hasValueSatisfying(v -> assertThat(v).endsWith("/procos/").doesNotContain("attacker"));
+        }
     }
 
     private static String form(String user, String password) {
@@ -386,9 +468,15 @@ class HttpSecurityIT {
         }
 
         HttpResponse<String> signIn(String user, String password) throws IOException, InterruptedException {
+            return signIn(user, password, null);
+        }
+
+        /** The form's POST, with the page to go on to ({@code next}) when not null. */
+        HttpResponse<String> signIn(String user, String password, String next) throws IOException, InterruptedException {
+            String body = form(user, password) + (next == null ? "" : "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
             return send(request("/procos/signin").header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Origin", "http://localhost:" + ProcosServer.HTTP_PORT)
-                    .POST(HttpRequest.BodyPublishers.ofString(form(user, password))));
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
         }
     }
 
