@@ -41,7 +41,7 @@ public class HttpAuthentication implements HttpAuthenticationMechanism {
         if (basic.isPresent()) {
             CredentialValidationResult result = identities.validate(basic.get());
             return result.getStatus() == CredentialValidationResult.Status.VALID
-                    ? context.notifyContainerAboutLogin(result) : challenge(response, context);
+                    ? context.notifyContainerAboutLogin(result) : challenge(request, response, context);
         }
         if (SignInPage.isSignIn(request)) {
             return signIn(request, context);
@@ -52,7 +52,7 @@ public class HttpAuthentication implements HttpAuthenticationMechanism {
         if (isBrowserPage(request)) {
             return context.redirect(request.getContextPath() + SignInPage.PATH);
         }
-        return challenge(response, context);
+        return challenge(request, response, context);
     }
 
     /**
@@ -74,10 +74,24 @@ public class HttpAuthentication implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(result);
     }
 
-    private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+    private static AuthenticationStatus challenge(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        response.setHeader("WWW-Authenticate", challengeFor(request));
         return context.responseUnauthorized();
     }
+
+    /**
+     * Basic for scripts and API clients; for a browser page's own requests (fetch, server-sent events:
+     * {@code Sec-Fetch-Mode} other than {@code navigate}) a scheme browsers do not know, so they do not
+     * open their password prompt over the console — which would block it — and the console sends the
+     * person to the sign-in form instead.
+     */
+    static String challengeFor(HttpServletRequest request) {
+        String mode = request.getHeader("Sec-Fetch-Mode");
+        return mode != null && !mode.equalsIgnoreCase("navigate") ? SIGN_IN_CHALLENGE : BASIC_CHALLENGE;
+    }
+
+    static final String BASIC_CHALLENGE = "Basic realm=\"" + REALM + "\"";
+    static final String SIGN_IN_CHALLENGE = "ProcOS-Sign-In realm=\"" + REALM + "\", sign-in=\"/procos" + SignInPage.PATH + "\"";
 
     /** A page a person's browser navigates to: a GET for HTML outside the machine-facing APIs. */
     static boolean isBrowserPage(HttpServletRequest request) {

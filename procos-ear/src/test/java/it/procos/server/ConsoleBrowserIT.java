@@ -355,10 +355,10 @@ class ConsoleBrowserIT {
         browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("signout"))).click();
 
         browser.waiting().until(ExpectedConditions.urlContains("/procos/signin"));
-        // The session is gone: the server sends the console's page to the sign-in form. (The query keeps the
-        // browser from showing its cached copy of the page, whose API calls would then be answered 401 with a
-        // Basic challenge — Chromium answers that with its own password prompt, which blocks the page.)
-        browser.open("/procos/index.html?signed-out#/instances");
+        // The session is gone. The browser may show its cached copy of the console; that page's API calls
+        // are answered 401 without a Basic challenge (which would open Chromium's password prompt over it),
+        // so the console itself goes to the sign-in form.
+        browser.open("/procos/#/instances");
         browser.waiting().until(ExpectedConditions.urlContains("/procos/signin"));
         assertThat(browser.all("form input#username")).hasSize(1);
         assertNoConsoleErrors("sign-out");

@@ -74,6 +74,15 @@ class HttpSecurityIT {
     }
 
     @Test
+    void aBrowserPagesOwnCallsWithoutASessionGetNoBasicChallengeSoNoPasswordPromptOpens() throws Exception {
+        HttpResponse<String> answer = server.send(anonymous("/procos/api/me")
+                .header("Accept", "application/json").header("Sec-Fetch-Mode", "cors").header("Sec-Fetch-Dest", "empty"));
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v)
+                .startsWith("ProcOS-Sign-In").contains("/procos/signin").doesNotContain("Basic"));
+    }
+
+    @Test
     void wrongPasswordsAreRefusedAndTheRightOneIsAccepted() throws Exception {
         createUser("mallory", "viewer");
         assertThat(server.send(as("/procos/api/kernel", "mallory", "not-the-password")).statusCode()).isEqualTo(401);
