@@ -12,9 +12,11 @@ export class ApiError extends Error {
   }
 }
 
-/** The console's sign-in page; the page itself comes back after signing in. */
+/** The console's sign-in page; after signing in, the person is back on the panel they were on. */
 export function signIn() {
-  window.location.assign(new URL('signin', document.baseURI).href);
+  const url = new URL('signin', document.baseURI);
+  url.searchParams.set('next', window.location.pathname + window.location.hash);
+  window.location.assign(url.href);
 }
 
 /** Shows a problem in the page's alert region (role=alert, so screen readers announce it). */
