@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -79,23 +80,24 @@ public class KnowledgeResource {
 
     /**
      * {@code POST /procos/api/knowledge/sources/reference}: indexes a file or folder already inside the
-     * knowledge folder ({@code {"path": "relative"}}); URLs ({@code {"url": ...}}) are refused, since
-     * this server has no document fetcher.
+     * knowledge folder ({@code {"path": "relative"}}), or fetches and indexes the document at a URL
+     * ({@code {"url": "https://..."}}) from a host listed in {@code procos.knowledge.url.allowed-hosts}.
      */
     @POST
     @Path("sources/reference")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Indexes a file or folder inside the knowledge folder")
+    @Operation(summary = "Indexes a file or folder inside the knowledge folder, or the document at an allowed URL")
     @APIResponse(responseCode = "202", description = "The job indexing it")
     @APIResponse(responseCode = "409", description = "A job runs")
-    @APIResponse(responseCode = "422", description = "Path outside the folder, hidden, missing; or a URL")
+    @APIResponse(responseCode = "422", description = "Path outside the folder, hidden, missing; a URL that is not absolute "
+            + "http(s), has user info, is over 2048 characters or names a host not allowed; both or neither of path and url")
     public Response reference(Map<String, Object> body) throws IOException {
         RequestBody fields = RequestBody.of(body, Set.of("path", "url"));
-        if (fields.string("url").isPresent()) {
-            throw ApiProblem.unprocessable("url: this server does not index URLs (no document fetcher is configured); "
-                    + "upload the document or put it in the knowledge folder");
+        Optional<String> url = fields.string("url");
+        if (url.isPresent() && fields.string("path").isPresent()) {
+            throw ApiProblem.unprocessable("url: send either path or url, not both");
         }
-        return accepted(services.reference(fields.requiredString("path")));
+        return accepted(url.isPresent() ? services.referenceUrl(url.get()) : services.reference(fields.requiredString("path")));
     }
 
     /**

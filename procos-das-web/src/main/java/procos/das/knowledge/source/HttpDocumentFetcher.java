@@ -81,7 +81,7 @@ public final class HttpDocumentFetcher implements DocumentFetcher {
                 continue;
             }
             if (status < 200 || status > 299) {
-                throw failed(current + " answered HTTP " + status);
+                throw failed((current.equals(uri) ? "the server" : "the redirect target " + current) + " answered HTTP " + status);
             }
             Optional<String> type = response.headers().firstValue("Content-Type");
             if (!isReadable(type)) {
