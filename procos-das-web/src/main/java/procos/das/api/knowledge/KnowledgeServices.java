@@ -83,8 +83,13 @@ public class KnowledgeServices {
     public synchronized HttpDocumentFetcher fetcher() {
         if (fetcher == null) {
             long maxBytes = config.getOptionalValue(URL_MAX_BYTES, Long.class).filter(bytes -> bytes > 0).orElse(Uploads.DEFAULT_MAX_BYTES);
-            fetcher = new HttpDocumentFetcher(new HttpDocumentFetcher.Settings(
-                    UrlAllowlist.parse(config.getOptionalValue(URL_ALLOWED_HOSTS, String.class).orElse("")),
+            UrlAllowlist allowlist;
+            try {
+                allowlist = UrlAllowlist.parse(config.getOptionalValue(URL_ALLOWED_HOSTS, String.class).orElse(""));
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.unprocessable("url: the server setting " + URL_ALLOWED_HOSTS + " is invalid: " + e.getMessage());
+            }
+            fetcher = new HttpDocumentFetcher(new HttpDocumentFetcher.Settings(allowlist,
                     positive(URL_CONNECT_TIMEOUT, Duration.ofSeconds(10)), positive(URL_TIMEOUT, Duration.ofSeconds(30)),
                     Math.min(maxBytes, IngestionSettings.DEFAULT.maxSourceBytes())));
         }

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import procos.pde.endpoint.http.BoundedBody;
 
 /**
  * Fetches documents over HTTP(S) for ingestion, treating every URL and every answer as hostile:
@@ -94,9 +95,8 @@ public final class HttpDocumentFetcher implements DocumentFetcher {
 
     private HttpResponse<byte[]> send(URI uri, long deadline) throws SourceException {
         HttpRequest request = HttpRequest.newBuilder(uri).GET().header("Accept", ACCEPT).build();
-        CompletableFuture<HttpResponse<byte[]>> response = client.sendAsync(request, info ->
-                info.statusCode() / 100 == 2 && isReadable(info.headers().firstValue("Content-Type"))
-                        ? new CappedBody(settings.maxBytes()) : CappedBody.skipped());
+        // Every body, wanted or not (a redirect's, an error page), is read only up to the cap.
+        CompletableFuture<HttpResponse<byte[]>> response = client.sendAsync(request, BoundedBody.handler(settings.maxBytes(), false));
         try {
             return response.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -112,8 +112,8 @@ public final class HttpDocumentFetcher implements DocumentFetcher {
     }
 
     private SourceException whyFailed(URI uri, Throwable cause) {
-        if (cause instanceof CappedBody.TooLarge) {
-            return new SourceException(SourceProblem.TOO_LARGE, cause.getMessage());
+        if (cause instanceof BoundedBody.TooLargeException) {
+            return new SourceException(SourceProblem.TOO_LARGE, "the document is larger than " + settings.maxBytes() + " bytes");
         }
         if (cause instanceof HttpConnectTimeoutException) {
             return failed("could not connect to " + uri.getHost() + " within " + settings.connectTimeout().toSeconds() + " s");

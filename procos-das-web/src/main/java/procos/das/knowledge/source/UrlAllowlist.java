@@ -3,32 +3,43 @@ package procos.das.knowledge.source;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.Collection;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import procos.pde.endpoint.http.HostAllowlist;
 
 /**
- * Which URLs a fetch may reach: http or https, no user info, and a host the operator listed (by
- * name, case-insensitive). Every address the host resolves to must be public, except an internal
- * one (loopback, link-local, site-local, unique-local, any-local, multicast) that is itself listed
- * literally — so a listed name cannot be pointed at an internal service through DNS unless the
- * operator listed that internal address too. The check resolves the name once before connecting;
- * it does not pin the address for the connection (a DNS answer that changes in between is not
- * caught), which is why only names the operator trusts are listed at all.
+ * Which URLs a fetch may reach: http or https, no user info, and a host the operator listed (a
+ * {@link HostAllowlist}: exact names, IP literals or {@code *.suffix}). Every address the host
+ * resolves to must also be public, except an internal one (loopback, link-local, site-local,
+ * unique-local, any-local, multicast) that is itself listed as an IP literal — so a listed name
+ * cannot be pointed at an internal service through DNS unless the operator listed that internal
+ * address too. The name is resolved once before connecting and the address is not pinned for the
+ * connection (a DNS answer that changes in between is not caught), which is why only names the
+ * operator trusts belong in the list.
  */
 public final class UrlAllowlist {
 
-    private final Set<String> hosts;
+    private static final String IPV4 = "\\d{1,3}(\\.\\d{1,3}){3}";
 
-    public UrlAllowlist(Collection<String> hosts) {
-        this.hosts = hosts.stream().map(UrlAllowlist::normalized).filter(host -> !host.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    private final HostAllowlist hosts;
+    private final Set<InetAddress> listedAddresses = new HashSet<>();
+
+    public UrlAllowlist(HostAllowlist hosts) {
+        this.hosts = hosts;
+        for (String entry : hosts.entries()) {
+            literal(entry).ifPresent(listedAddresses::add);
+        }
     }
 
-    /** From a comma-separated list, as the setting holds it. */
+    /**
+     * From a comma-separated list, as the setting holds it.
+     *
+     * @throws IllegalArgumentException naming the first entry that is not a host, IP literal or {@code *.suffix}
+     */
     public static UrlAllowlist parse(String commaSeparated) {
-        return new UrlAllowlist(commaSeparated == null ? Set.of() : Set.of(commaSeparated.split(",")).stream()
-                .map(String::strip).collect(Collectors.toSet()));
+        return new UrlAllowlist(HostAllowlist.parse(commaSeparated == null ? "" : commaSeparated));
     }
 
     /** No host is allowed: every URL is refused. */
@@ -51,7 +62,7 @@ public final class UrlAllowlist {
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw refused("the URL names no host");
         }
-        if (!hosts.contains(normalized(uri.getHost()))) {
+        if (!hosts.allows(uri.getHost())) {
             throw refused("host '" + uri.getHost() + "' is not an allowed host");
         }
     }
@@ -70,7 +81,7 @@ public final class UrlAllowlist {
             throw refused("host '" + uri.getHost() + "' does not resolve");
         }
         for (InetAddress address : addresses) {
-            if (isInternal(address) && !hosts.contains(normalized(address.getHostAddress()))) {
+            if (isInternal(address) && !listedAddresses.contains(address)) {
                 throw refused("host '" + uri.getHost() + "' resolves to the internal address " + address.getHostAddress()
                         + ", which is fetched only when that address itself is an allowed host");
             }
@@ -84,21 +95,17 @@ public final class UrlAllowlist {
                 || address.isAnyLocalAddress() || address.isMulticastAddress() || uniqueLocal;
     }
 
-    /** Lower case, IPv6 brackets removed, and an IP literal in its canonical form. */
-    private static String normalized(String host) {
-        String text = host.strip().toLowerCase(Locale.ROOT);
-        if (text.startsWith("[") && text.endsWith("]")) {
-            text = text.substring(1, text.length() - 1);
+    /** The address an IP-literal entry names; never a DNS lookup (names and suffixes give nothing). */
+    private static Optional<InetAddress> literal(String entry) {
+        String text = entry.startsWith("[") && entry.endsWith("]") ? entry.substring(1, entry.length() - 1) : entry;
+        if (!text.matches(IPV4) && !text.matches("[0-9a-f:.%]*:[0-9a-f:.%]*")) {
+            return Optional.empty();
         }
-        if (text.contains(":") || text.matches("[0-9.]+")) {
-            try {
-                // An IP literal is parsed without a DNS lookup.
-                return InetAddress.getByName(text).getHostAddress();
-            } catch (UnknownHostException e) {
-                return text;
-            }
+        try {
+            return Optional.of(InetAddress.getByName(text));
+        } catch (UnknownHostException e) {
+            return Optional.empty();
         }
-        return text;
     }
 
     private static SourceException refused(String why) {

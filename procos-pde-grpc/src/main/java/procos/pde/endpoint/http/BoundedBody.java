@@ -14,12 +14,13 @@ import java.util.concurrent.Flow;
  * Collects a response body up to a cap and stops reading the moment the cap is passed, cancelling
  * the subscription so the connection is dropped instead of drained: a server sending gigabytes
  * costs the endpoint at most the cap plus one network buffer. A declared {@code Content-Length}
- * over the cap is refused before the first byte is read.
+ * over the cap is refused before the first byte is read. Public for the knowledge base's document
+ * fetcher, which reads untrusted bodies the same way.
  */
-final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     /** The body passed the cap; carries nothing of the body itself. */
-    static final class TooLargeException extends IOException {
+    public static final class TooLargeException extends IOException {
         TooLargeException(long cap) {
             super("response body exceeds " + cap + " bytes");
         }
@@ -41,7 +42,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
      * A handler reading at most {@code cap} bytes. {@code head} tells it the request was a HEAD,
      * whose Content-Length describes a body that is never sent.
      */
-    static HttpResponse.BodyHandler<byte[]> handler(long cap, boolean head) {
+    public static HttpResponse.BodyHandler<byte[]> handler(long cap, boolean head) {
         return info -> new BoundedBody(cap, !head && declaredLength(info).orElse(-1) > cap);
     }
 
