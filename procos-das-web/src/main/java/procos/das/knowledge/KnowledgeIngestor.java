@@ -183,8 +183,13 @@ public final class KnowledgeIngestor {
      * run by {@link #ingest(Path)} does.
      */
     public ProgressTracker trackPlannedRun(IngestionPlan plan) {
+        return trackPlannedRun(plan, progress);
+    }
+
+    /** The same, reporting to {@code listener} instead (a run that has an audience of its own, such as an API job). */
+    public ProgressTracker trackPlannedRun(IngestionPlan plan, ProgressListener listener) {
         long bytes = plan.toIndex().stream().mapToLong(source -> sizeOf(Path.of(source))).sum();
-        return new ProgressTracker(progress, plan.toIndex().size() + plan.gone().size(), bytes);
+        return new ProgressTracker(listener, plan.toIndex().size() + plan.gone().size(), bytes);
     }
 
     /** What the manifest records, source by source, sorted by source. */

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import procos.das.knowledge.IngestionPlan;
 import procos.das.knowledge.IngestionReport;
 import procos.das.knowledge.KnowledgeIngestor;
@@ -35,7 +34,7 @@ final class IngestionRun implements IngestionJobs.Work {
     public String run(IngestionJob job) throws IOException {
         IngestionPlan plan = ingestor.plan(path);
         job.pending(plan.toIndex());
-        ProgressTracker tracker = new ProgressTracker(job::progress, plan.toIndex().size() + plan.gone().size(), bytes(plan));
+        ProgressTracker tracker = ingestor.trackPlannedRun(plan, job::progress);
         job.progress(tracker.current());
         List<String> failures = new ArrayList<>();
         for (int position = 0; position < plan.toIndex().size(); position++) {
@@ -61,17 +60,5 @@ final class IngestionRun implements IngestionJobs.Work {
 
     private String describe(SourceOutcome outcome) {
         return folder.location(outcome.source()) + ": " + outcome.reason();
-    }
-
-    private static long bytes(IngestionPlan plan) {
-        long bytes = 0;
-        for (String source : plan.toIndex()) {
-            try {
-                bytes += Files.size(Path.of(source));
-            } catch (IOException e) {
-                // gone or unreadable: it fails alone when its turn comes
-            }
-        }
-        return bytes;
     }
 }
