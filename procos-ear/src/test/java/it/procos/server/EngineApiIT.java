@@ -284,13 +284,7 @@ class EngineApiIT {
     }
 
     private void createUser(String id, String group) throws Exception {
-        ProcosServer.Health created = server.post("/procos/engine-rest/user/create", """
-                {"profile":{"id":"%s","firstName":"%s","lastName":"Test","email":"%s@example.org"},"credentials":{"password":"%s"}}
-                """.formatted(id, id, id, password(id)));
-        assertThat(created.status()).as(created.body().toString()).isIn(204, 200);
-        HttpResponse<String> member = server.send(server.request("/procos/engine-rest/group/" + group + "/members/" + id)
-                .PUT(HttpRequest.BodyPublishers.noBody()));
-        assertThat(member.statusCode()).as(member.body()).isEqualTo(204);
+        server.createUser(id, password(id), group);
     }
 
     private void deploy(String fileName, String bpmn) throws Exception {

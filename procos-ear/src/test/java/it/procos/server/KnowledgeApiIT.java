@@ -209,13 +209,7 @@ class KnowledgeApiIT {
     }
 
     private void createViewer(String id) throws Exception {
-        ProcosServer.Health created = server.post("/procos/engine-rest/user/create", """
-                {"profile":{"id":"%s","firstName":"%s","lastName":"Test","email":"%s@example.org"},"credentials":{"password":"%s-pw-for-its"}}
-                """.formatted(id, id, id, id));
-        assertThat(created.status()).as(created.body().toString()).isIn(204, 200);
-        HttpResponse<String> member = server.send(server.request("/procos/engine-rest/group/viewer/members/" + id)
-                .PUT(HttpRequest.BodyPublishers.noBody()));
-        assertThat(member.statusCode()).as(member.body()).isEqualTo(204);
+        server.createUser(id, id + "-pw-for-its", "viewer");
     }
 
     private ProcosServer.Health send(HttpRequest.Builder request) throws IOException, InterruptedException {

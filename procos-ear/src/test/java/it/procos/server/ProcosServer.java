@@ -128,6 +128,26 @@ final class ProcosServer implements AutoCloseable {
         return new Health(response.statusCode(), response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body()));
     }
 
+    /**
+     * Creates an engine user with {@code password} through Camunda's REST API as admin and, unless
+     * {@code group} is null, makes it a member of that group (a group's name is its ProcOS role).
+     */
+    void createUser(String id, String password, String group) throws IOException, InterruptedException {
+        Health created = post("/procos/engine-rest/user/create", """
+                {"profile":{"id":"%s","firstName":"%s","lastName":"Test","email":"%s@example.org"},"credentials":{"password":"%s"}}
+                """.formatted(id, id, id, password));
+        if (created.status() != 204 && created.status() != 200) {
+            throw new AssertionError("user " + id + " was not created: " + created.status() + " " + created.body());
+        }
+        if (group != null) {
+            HttpResponse<String> member = send(request("/procos/engine-rest/group/" + group + "/members/" + id)
+                    .PUT(HttpRequest.BodyPublishers.noBody()));
+            if (member.statusCode() != 204) {
+                throw new AssertionError(id + " did not join " + group + ": " + member.statusCode() + " " + member.body());
+            }
+        }
+    }
+
     /** Deploys one BPMN file through Camunda's REST API ({@code deployment/create}) as admin; the deployment guard applies. */
     HttpResponse<String> deploy(String fileName, String bpmn) throws IOException, InterruptedException {
         String boundary = "procos-" + UUID.randomUUID();
