@@ -11,7 +11,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * the API's JSON-B provider then writes as they are — so the JSON is stable whatever the records'
  * Java shape, and polymorphic values (process description steps) keep their {@code type}.
  */
-public final class ApiJson {
+final class ApiJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -22,12 +22,12 @@ public final class ApiJson {
     private ApiJson() {
     }
 
-    public static Object plain(Object value) {
+    static Object plain(Object value) {
         return value == null ? null : MAPPER.convertValue(value, Object.class);
     }
 
     /** JSON text that has a format of its own, as plain maps and lists, names untouched. */
-    public static Object parse(String json) {
+    static Object parse(String json) {
         try {
             return MAPPER.readValue(json, Object.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
